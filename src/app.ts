@@ -1,0 +1,112 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { FastifyInstance } from 'fastify';
+import { DataSource, Logger } from 'typeorm';
+import { createDataSource } from '../ormconfig';
+import { Authenticator } from './auth/authenticator';
+import { AppConfig } from './config';
+import { TransactionRunner } from './database/transaction-runner';
+import { seedDemoData } from './demo/demo-data';
+import { LinkRepository } from './linking/link.repository';
+import {
+  LinkConsentResolver,
+  LinkEventResolver,
+  LinkingResolver,
+  MerchantLinksResolver,
+} from './linking/linking.resolver';
+import { LinkingService } from './linking/linking.service';
+import { MerchantDirectory } from './merchants/merchant-directory';
+import { ViewerResolver } from './merchants/viewer.resolver';
+import { seedSandboxAccounts } from './seller-central/sandbox/sandbox-accounts.seed';
+import { SandboxSellerCentral } from './seller-central/sandbox/sandbox-seller-central';
+import { SandboxResolver } from './seller-central/sandbox/sandbox.resolver';
+import { createHttpServer } from './server/http-server';
+import { createLoaders } from './server/loaders';
+import { NodeResolver } from './server/node.resolver';
+import { buildAppSchema, ResolverContainer } from './server/schema';
+import { Clock, systemClock } from './shared/clock';
+
+export interface App {
+  config: AppConfig;
+  dataSource: DataSource;
+  http: FastifyInstance;
+  transactions: TransactionRunner;
+  sandbox: SandboxSellerCentral;
+  linking: LinkingService;
+  /** Starts listening; resolves to the base URL. */
+  start(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export interface AppOverrides {
+  clock?: Clock;
+  /** Sees every SQL statement (tests count them). */
+  sqlLogger?: Logger;
+}
+
+/** Opens the database and brings its schema up to date; never `synchronize`. */
+async function openDatabase(config: AppConfig, sqlLogger: Logger | undefined): Promise<DataSource> {
+  if (config.database.path !== ':memory:') mkdirSync(dirname(config.database.path), { recursive: true });
+  const dataSource = createDataSource(config.database, { logger: sqlLogger });
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}
+
+/** The composition root: the one place that builds the object graph. */
+export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
+  const clock = overrides.clock ?? systemClock;
+  const dataSource = await openDatabase(config, overrides.sqlLogger);
+  const transactions = new TransactionRunner(dataSource);
+
+  const sandbox = new SandboxSellerCentral(dataSource, transactions, clock, config.authorizationCodeTtlSeconds);
+  await transactions.run((manager) => seedSandboxAccounts(manager));
+  if (config.seedDemoData) await transactions.run((manager) => seedDemoData(manager, clock.now()));
+
+  const directory = new MerchantDirectory(dataSource);
+  const links = new LinkRepository(dataSource);
+  const linking = new LinkingService(links, transactions, sandbox, clock);
+  sandbox.onAccountChanged((sellerAccountId) => linking.accountChanged(sellerAccountId));
+  const authenticator = new Authenticator(dataSource);
+
+  const container = new ResolverContainer(
+    new Map<Function, object>([
+      [ViewerResolver, new ViewerResolver(directory)],
+      [NodeResolver, new NodeResolver(directory, links)],
+      [LinkingResolver, new LinkingResolver(linking, links)],
+      [MerchantLinksResolver, new MerchantLinksResolver(links)],
+      [LinkConsentResolver, new LinkConsentResolver()],
+      [LinkEventResolver, new LinkEventResolver()],
+      [SandboxResolver, new SandboxResolver(sandbox)],
+    ]),
+  );
+  const http = await createHttpServer({
+    config,
+    schema: await buildAppSchema({ sandboxControls: config.sandboxControls }),
+    container,
+    authenticate: (header) => authenticator.authenticate(header),
+    createLoaders: (viewer) => createLoaders(dataSource, viewer.merchantId),
+    readinessProblem: async () => {
+      try {
+        await dataSource.query('SELECT 1');
+        return (await dataSource.showMigrations()) ? 'database migrations are pending' : null;
+      } catch (error) {
+        return `database unavailable: ${(error as Error).message}`;
+      }
+    },
+  });
+
+  return {
+    config,
+    dataSource,
+    http,
+    transactions,
+    sandbox,
+    linking,
+    start: () => http.listen({ host: config.host, port: config.port }),
+    stop: async () => {
+      await http.close();
+      await dataSource.destroy();
+    },
+  };
+}

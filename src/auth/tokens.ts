@@ -1,0 +1,13 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/**
+ * API tokens carry 256 random bits, so a fast hash is enough to keep a stolen database from
+ * yielding usable tokens (GitHub stores its tokens the same way).
+ */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+export function generateToken(): string {
+  return `bwp_${randomBytes(32).toString('base64url')}`;
+}

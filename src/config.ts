@@ -1,0 +1,101 @@
+/**
+ * Configuration comes from the environment, is validated once at start, and is then passed down
+ * explicitly. Every bad value is reported at once, with the variable's name and what it expects.
+ */
+
+export type Environment = 'development' | 'test' | 'production';
+
+export interface DatabaseConfig {
+  type: 'better-sqlite3';
+  /** A file path, or `:memory:` for a database that lives as long as the process. */
+  path: string;
+}
+
+export interface AppConfig {
+  environment: Environment;
+  host: string;
+  port: number;
+  /** pino levels: fatal, error, warn, info, debug, trace or silent. */
+  logLevel: string;
+  database: DatabaseConfig;
+  /** Seed the demo merchants, users and sandbox accounts on start (once; a second start adds nothing). */
+  seedDemoData: boolean;
+  /** The dev-only sandbox mutations that stand in for Seller Central's pages. Never on in production. */
+  sandboxControls: boolean;
+  /** How long a sandbox Seller Central authorization code stays valid. */
+  authorizationCodeTtlSeconds: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+class Reader {
+  readonly problems: string[] = [];
+
+  constructor(private readonly env: Env) {}
+
+  string(name: string, fallback: string): string {
+    const value = this.env[name];
+    if (value === undefined || value === '') return fallback;
+    return value;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.string(name, fallback);
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+    return fallback;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (raw === 'true' || raw === '1') return true;
+    if (raw === 'false' || raw === '0') return false;
+    this.problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  }
+}
+
+export function databaseConfigFromEnv(env: Env, reader = new Reader(env)): DatabaseConfig {
+  return { type: 'better-sqlite3', path: reader.string('DATABASE_PATH', 'data/bwp-console.sqlite') };
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const reader = new Reader(env);
+  const environment = reader.oneOf<Environment>('NODE_ENV', ['development', 'test', 'production'], 'development');
+  const production = environment === 'production';
+  const sandboxControls = reader.boolean('SANDBOX_CONTROLS', !production);
+  if (production && sandboxControls) {
+    reader.problems.push('SANDBOX_CONTROLS cannot be true when NODE_ENV is production');
+  }
+  const config: AppConfig = {
+    environment,
+    host: reader.string('HOST', '127.0.0.1'),
+    port: reader.integer('PORT', 4000, 0, 65535),
+    logLevel: reader.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], environment === 'test' ? 'silent' : 'info'),
+    database: databaseConfigFromEnv(env, reader),
+    seedDemoData: reader.boolean('SEED_DEMO_DATA', !production),
+    sandboxControls,
+    authorizationCodeTtlSeconds: reader.integer('AUTHORIZATION_CODE_TTL_SECONDS', 300, 1, 3600),
+  };
+  if (reader.problems.length > 0) throw new ConfigError(reader.problems);
+  return config;
+}

@@ -1,0 +1,8 @@
+import { MerchantUser } from '../auth/merchant-user.entity';
+import { LinkEvent } from '../linking/link-event.entity';
+import { SellerCentralLink } from '../linking/seller-central-link.entity';
+import { Merchant } from '../merchants/merchant.entity';
+import { OnboardingStep } from '../onboarding/onboarding-step.entity';
+import { sandboxEntities } from '../seller-central/sandbox/sandbox.entities';
+
+export const entities = [Merchant, MerchantUser, SellerCentralLink, LinkEvent, OnboardingStep, ...sandboxEntities];

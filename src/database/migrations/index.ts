@@ -1,0 +1,7 @@
+import { Foundation1795735516567 } from './sqlite/1795735516567-Foundation';
+
+/**
+ * Every migration, oldest first. Generate a new one from the entities with
+ * `npm run typeorm -- migration:generate src/database/migrations/sqlite/Name`, then list it here.
+ */
+export const migrations: Function[] = [Foundation1795735516567];

@@ -1,0 +1,55 @@
+import { Entity, Index } from 'typeorm';
+import { IdColumn, ReferenceColumn, TextColumn, TimestampColumn } from '../database/columns';
+import { LinkState } from './link-state';
+
+export enum ActorKind {
+  /** A merchant user, named by `actorUserId`. */
+  USER = 'USER',
+  /** Buy with Prime itself (a scheduled check, an onboarding step). */
+  SYSTEM = 'SYSTEM',
+  /** A notification from Seller Central. */
+  SELLER_CENTRAL = 'SELLER_CENTRAL',
+}
+
+export enum LinkEventKind {
+  CONSENT_RECORDED = 'CONSENT_RECORDED',
+  ATTEMPT_ABANDONED = 'ATTEMPT_ABANDONED',
+  LINKED = 'LINKED',
+  NEEDS_ATTENTION = 'NEEDS_ATTENTION',
+  REVERIFIED = 'REVERIFIED',
+}
+
+/** U7: one entry of a link's timeline. Entries are only ever added, never changed. */
+@Entity('link_event')
+@Index(['linkId', 'occurredAt', 'id'])
+export class LinkEvent {
+  @IdColumn()
+  id!: string;
+
+  @ReferenceColumn()
+  linkId!: string;
+
+  @ReferenceColumn()
+  merchantId!: string;
+
+  @TimestampColumn()
+  occurredAt!: Date;
+
+  @TextColumn(32)
+  actorKind!: ActorKind;
+
+  @ReferenceColumn({ nullable: true })
+  actorUserId!: string | null;
+
+  @TextColumn(64)
+  kind!: LinkEventKind;
+
+  @TextColumn(32, { nullable: true })
+  fromState!: LinkState | null;
+
+  @TextColumn(32, { nullable: true })
+  toState!: LinkState | null;
+
+  @TextColumn(1000)
+  message!: string;
+}

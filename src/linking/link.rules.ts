@@ -1,0 +1,151 @@
+import { ErrorCode, UserError } from '../shared/errors';
+import { AccountStanding, SellerAccount, SellingPlan, standingLabels } from '../seller-central/seller-account';
+import { CodeExchangeRefusal } from '../seller-central/seller-central.gateway';
+import { LinkState } from './link-state';
+
+/** Remedies, in the words of the merchant help page's FAQ. */
+export const remedies = {
+  consent: 'Agree to let Buy with Prime use the information in your Seller Central account, then start the link again.',
+  upgrade:
+    'Upgrade to a Professional Seller Central account: in Seller Central choose Manage in the Your Services section, ' +
+    'then select Upgrade in the Sell on Amazon service. Then link your account again.',
+  makeActive:
+    'Go to Seller Central and make sure your account is active, in good standing and still enrolled in a Professional ' +
+    'selling plan, then relink your account. If you still see this error, contact merchant support.',
+  chooseStore:
+    'Go to the Seller Central homepage, choose the correct store from the store picker on the navigation bar, ' +
+    'then link your Seller Central account again.',
+  alreadyLinked:
+    'To link another account or store, request an unlink from the Get Support tab first, then link again once the ' +
+    'unlink completes.',
+  waitForUnlink:
+    'Wait until the earlier link is fully unlinked (it waits until every Buy with Prime order is outside its return ' +
+    'window), then link again.',
+  authorizeAgain: 'Authorize Buy with Prime in Seller Central again to get a new code, then complete the link with it.',
+  startAgain: 'Start a new link from the console.',
+} as const;
+
+/** L2: nothing starts without the merchant's explicit agreement. */
+export function checkConsent(agreed: boolean): UserError | undefined {
+  if (agreed) return undefined;
+  return new UserError(
+    ErrorCode.CONSENT_REQUIRED,
+    'Linking needs your agreement to let Buy with Prime use the information in your Seller Central account.',
+    { remedy: remedies.consent },
+  );
+}
+
+/**
+ * L7: at most one link at a time. A start that never completed does not block a new start (the
+ * new one replaces it); a live link or one still being unlinked does.
+ */
+export function checkNoBlockingLink(current: LinkState | undefined): UserError | undefined {
+  switch (current) {
+    case undefined:
+    case LinkState.AWAITING_AUTHORIZATION:
+    case LinkState.UNLINKED:
+    case LinkState.ABANDONED:
+      return undefined;
+    case LinkState.LINKED:
+    case LinkState.NEEDS_ATTENTION:
+      return new UserError(ErrorCode.ALREADY_LINKED, 'Your merchant account is already linked to a Seller Central account.', {
+        remedy: remedies.alreadyLinked,
+        details: { currentState: current },
+      });
+    case LinkState.UNLINK_REQUESTED:
+    case LinkState.UNLINKING:
+      return new UserError(
+        ErrorCode.PREVIOUS_LINK_NOT_UNLINKED,
+        'Your earlier Seller Central link is not fully unlinked yet.',
+        { remedy: remedies.waitForUnlink, details: { currentState: current } },
+      );
+  }
+}
+
+/** A completion must name a start that still waits for its authorization. */
+export function checkAwaitingAuthorization(state: LinkState): UserError | undefined {
+  if (state === LinkState.AWAITING_AUTHORIZATION) return undefined;
+  if (state === LinkState.ABANDONED) {
+    return new UserError(
+      ErrorCode.LINK_NOT_AWAITING_AUTHORIZATION,
+      'This link attempt was replaced by a newer one and can no longer be completed.',
+      { remedy: remedies.startAgain, details: { currentState: state } },
+    );
+  }
+  return new UserError(ErrorCode.LINK_NOT_AWAITING_AUTHORIZATION, 'This link attempt is already complete.', {
+    details: { currentState: state },
+  });
+}
+
+export function refusalForCodeExchange(refusal: CodeExchangeRefusal): UserError {
+  switch (refusal) {
+    case 'EXPIRED':
+      return new UserError(ErrorCode.AUTHORIZATION_CODE_EXPIRED, 'The Seller Central authorization code has expired.', {
+        remedy: remedies.authorizeAgain,
+      });
+    case 'USED':
+      return new UserError(ErrorCode.AUTHORIZATION_CODE_USED, 'The Seller Central authorization code was already used.', {
+        remedy: remedies.authorizeAgain,
+      });
+    case 'UNKNOWN':
+    case 'STATE_MISMATCH':
+      return new UserError(
+        ErrorCode.AUTHORIZATION_CODE_INVALID,
+        'The Seller Central authorization code is not valid for this link attempt.',
+        { remedy: remedies.authorizeAgain },
+      );
+  }
+}
+
+/**
+ * L3 then L4: the account must be on the Professional plan, and active and in good standing.
+ * Used when linking and again whenever the account may have changed (L8).
+ */
+export function checkAccountQualifies(account: SellerAccount): UserError | undefined {
+  if (account.plan !== SellingPlan.PROFESSIONAL) {
+    return new UserError(
+      ErrorCode.ACCOUNT_NOT_PROFESSIONAL,
+      `The Seller Central account "${account.name}" is on the Individual selling plan; Buy with Prime needs a Professional account.`,
+      { remedy: remedies.upgrade, details: { plan: account.plan } },
+    );
+  }
+  if (account.standing !== AccountStanding.ACTIVE) {
+    return new UserError(
+      ErrorCode.ACCOUNT_NOT_ACTIVE,
+      `The Seller Central account "${account.name}" is ${standingLabels[account.standing]}, not active and in good standing.`,
+      { remedy: remedies.makeActive, details: { standing: account.standing } },
+    );
+  }
+  return undefined;
+}
+
+/** The account behind a link that has since been closed in Seller Central (L8). */
+export function accountGone(sellerAccountId: string): UserError {
+  return new UserError(
+    ErrorCode.ACCOUNT_NOT_ACTIVE,
+    `The Seller Central account ${sellerAccountId} can no longer be found in Seller Central.`,
+    { remedy: remedies.makeActive },
+  );
+}
+
+/** L5: the store chosen in the store picker must be one of the account's stores. */
+export function checkStoreInAccount(account: SellerAccount, storeId: string): UserError | undefined {
+  if (account.stores.some((store) => store.id === storeId)) return undefined;
+  return new UserError(
+    ErrorCode.STORE_NOT_IN_ACCOUNT,
+    `The store ${storeId} is not one of the stores of the Seller Central account "${account.name}".`,
+    { remedy: remedies.chooseStore, details: { storeId } },
+  );
+}
+
+/** L8: what to do about the rule a linked account stopped meeting. */
+export function remedyForAttention(code: ErrorCode): string {
+  switch (code) {
+    case ErrorCode.ACCOUNT_NOT_PROFESSIONAL:
+      return remedies.upgrade;
+    case ErrorCode.STORE_NOT_IN_ACCOUNT:
+      return remedies.chooseStore;
+    default:
+      return remedies.makeActive;
+  }
+}

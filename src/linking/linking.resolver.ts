@@ -1,0 +1,138 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Permission } from '../auth/role';
+import { MerchantUserView, MerchantView } from '../merchants/merchant.types';
+import { authorize } from '../shared/graphql/authorize';
+import { decodeGlobalId } from '../shared/graphql/global-id';
+import { mutationPayload } from '../shared/graphql/mutation-payload';
+import { decodeCursor, PageArgs, pageOf, toConnection } from '../shared/graphql/pagination';
+import { RequestContext } from '../server/context';
+import {
+  CompleteSellerCentralLinkInput,
+  CompleteSellerCentralLinkPayload,
+  ReverifySellerCentralLinkInput,
+  ReverifySellerCentralLinkPayload,
+  StartSellerCentralLinkInput,
+  StartSellerCentralLinkPayload,
+} from './link.inputs';
+import { LinkRepository } from './link.repository';
+import {
+  LinkConsentView,
+  LinkEventConnection,
+  LinkEventView,
+  OnboardingStepView,
+  SellerCentralLinkConnection,
+  SellerCentralLinkView,
+} from './link.types';
+import { LinkingService } from './linking.service';
+
+/** The Seller Central link: the queries and mutations of the console's Settings page. */
+@Resolver(() => SellerCentralLinkView)
+export class LinkingResolver {
+  constructor(
+    private readonly linking: LinkingService,
+    private readonly links: LinkRepository,
+  ) {}
+
+  @Query(() => SellerCentralLinkView, {
+    nullable: true,
+    description: 'The merchant\'s current Seller Central link (any state but UNLINKED and ABANDONED), or null when there is none.',
+  })
+  async sellerCentralLink(@Ctx() { viewer }: RequestContext): Promise<SellerCentralLinkView | null> {
+    authorize(viewer, Permission.READ_LINK);
+    const link = await this.links.findCurrent(viewer.merchantId);
+    return link ? SellerCentralLinkView.from(link) : null;
+  }
+
+  @Mutation(() => StartSellerCentralLinkPayload, {
+    description:
+      'Starts linking a Seller Central account: records the merchant\'s agreement (L2) and returns the `authorizationState` ' +
+      'to send to Seller Central\'s consent page. A start that was never completed is replaced. OWNER or ADMIN.',
+  })
+  startSellerCentralLink(@Arg('input') input: StartSellerCentralLinkInput, @Ctx() { viewer }: RequestContext) {
+    return mutationPayload(
+      () => this.linking.startLink(viewer, input),
+      ({ link, authorizationState }) => ({ link: SellerCentralLinkView.from(link), authorizationState }),
+    );
+  }
+
+  @Mutation(() => CompleteSellerCentralLinkPayload, {
+    description:
+      'Completes a started link with the authorization code from Seller Central. Checks, in order: the start still waits, ' +
+      'the code, the Professional plan (L3), active standing (L4), the store (L5). OWNER or ADMIN.',
+  })
+  completeSellerCentralLink(@Arg('input') input: CompleteSellerCentralLinkInput, @Ctx() { viewer }: RequestContext) {
+    return mutationPayload(
+      () =>
+        this.linking.completeLink(viewer, {
+          linkId: decodeGlobalId(input.linkId, 'SellerCentralLink', ['input', 'linkId']),
+          authorizationCode: input.authorizationCode,
+        }),
+      (link) => ({ link: SellerCentralLinkView.from(link) }),
+    );
+  }
+
+  @Mutation(() => ReverifySellerCentralLinkPayload, {
+    description: 'Checks the linked Seller Central account again (L8) and brings a link that needs attention back once it qualifies. OWNER or ADMIN.',
+  })
+  reverifySellerCentralLink(@Arg('input') input: ReverifySellerCentralLinkInput, @Ctx() { viewer }: RequestContext) {
+    return mutationPayload(
+      () => this.linking.reverifyLink(viewer, { linkId: decodeGlobalId(input.linkId, 'SellerCentralLink', ['input', 'linkId']) }),
+      (link) => ({ link: SellerCentralLinkView.from(link) }),
+    );
+  }
+
+  @FieldResolver(() => [OnboardingStepView], { description: 'The four onboarding steps (L6), in the order they run; empty until the link is completed.' })
+  async onboardingSteps(@Root() link: SellerCentralLinkView, @Ctx() { loaders }: RequestContext): Promise<OnboardingStepView[]> {
+    return (await loaders.onboardingSteps.load(link.linkId)).map(OnboardingStepView.from);
+  }
+
+  @FieldResolver(() => LinkEventConnection, { description: 'Everything that happened to this link (U7), oldest first.' })
+  async timeline(@Root() link: SellerCentralLinkView, @Args() { first, after }: PageArgs, @Ctx() { loaders }: RequestContext) {
+    const afterId = decodeCursor(after);
+    const events = (await loaders.linkEvents.load(link.linkId)).filter((event) => !afterId || event.id > afterId);
+    const page = pageOf(events.slice(0, first + 1).map(LinkEventView.from), first, (event) => event.eventId);
+    return toConnection(page, (event) => event.eventId);
+  }
+}
+
+/** The links of a merchant, current and past. */
+@Resolver(() => MerchantView)
+export class MerchantLinksResolver {
+  constructor(private readonly links: LinkRepository) {}
+
+  @FieldResolver(() => SellerCentralLinkView, { nullable: true, description: 'The current Seller Central link, or null.' })
+  async sellerCentralLink(@Root() merchant: MerchantView, @Ctx() { viewer }: RequestContext) {
+    authorize(viewer, Permission.READ_LINK);
+    const link = await this.links.findCurrent(merchant.merchantId);
+    return link ? SellerCentralLinkView.from(link) : null;
+  }
+
+  @FieldResolver(() => SellerCentralLinkConnection, {
+    description: 'Every Seller Central link of the merchant, current and past (U6), newest first.',
+  })
+  async sellerCentralLinks(@Root() merchant: MerchantView, @Args() { first, after }: PageArgs, @Ctx() { viewer }: RequestContext) {
+    authorize(viewer, Permission.READ_LINK);
+    const rows = await this.links.pageForMerchant(merchant.merchantId, first, decodeCursor(after));
+    const page = pageOf(rows.map(SellerCentralLinkView.from), first, (link) => link.linkId);
+    return toConnection(page, (link) => link.linkId);
+  }
+}
+
+@Resolver(() => LinkConsentView)
+export class LinkConsentResolver {
+  @FieldResolver(() => MerchantUserView, { nullable: true, description: 'Who agreed; null if that user has since been removed.' })
+  async agreedBy(@Root() consent: LinkConsentView, @Ctx() { loaders }: RequestContext) {
+    const user = await loaders.users.load(consent.agreedByUserId);
+    return user ? MerchantUserView.from(user) : null;
+  }
+}
+
+@Resolver(() => LinkEventView)
+export class LinkEventResolver {
+  @FieldResolver(() => MerchantUserView, { nullable: true, description: 'The merchant user who made the change, when `actorKind` is USER.' })
+  async actor(@Root() event: LinkEventView, @Ctx() { loaders }: RequestContext) {
+    if (!event.actorUserId) return null;
+    const user = await loaders.users.load(event.actorUserId);
+    return user ? MerchantUserView.from(user) : null;
+  }
+}

@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { performance } from 'node:perf_hooks';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { demoMerchants, demoUsers } from './demo/demo-data';
+
+function printWelcome(url: string, seeded: boolean, startupMillis: number): void {
+  const lines = [`Buy with Prime merchant console API ready in ${Math.round(startupMillis)} ms`, `  GraphQL: ${url}/graphql (POST JSON)`];
+  if (seeded) {
+    lines.push('  Authenticate with a demo user: send the header "Authorization: Bearer <token>"');
+    for (const user of demoUsers) {
+      const merchant = demoMerchants.find((candidate) => candidate.id === user.merchantId)!;
+      lines.push(`    ${user.token.padEnd(22)} ${user.role.padEnd(17)} ${user.displayName} (${merchant.name})`);
+    }
+    lines.push(`  Try: curl -s ${url}/graphql -H 'content-type: application/json' -H 'authorization: Bearer demo-acme-owner' \\`);
+    lines.push(`         -d '{"query":"{ viewer { user { displayName role } merchant { name sellerCentralLink { state } } } }"}'`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await createApp(config);
+  const address = await app.start();
+  printWelcome(address.replace('127.0.0.1', 'localhost'), config.seedDemoData, performance.now() - startedAt);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.http.log.info({ signal }, 'Shutting down: no new requests; finishing those in flight');
+    await app.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`Failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+import { Entity, Index } from 'typeorm';
+import { IdColumn, IntColumn, ReferenceColumn, TextColumn, TimestampColumn } from '../database/columns';
+import { OnboardingStepKind, StepState } from './onboarding-step';
+
+/** L6: one of the four steps a link sets going, with its own state. */
+@Entity('onboarding_step')
+@Index(['linkId', 'kind'], { unique: true })
+export class OnboardingStep {
+  @IdColumn()
+  id!: string;
+
+  @ReferenceColumn()
+  linkId!: string;
+
+  @ReferenceColumn()
+  merchantId!: string;
+
+  @TextColumn(64)
+  kind!: OnboardingStepKind;
+
+  @TextColumn(32)
+  state!: StepState;
+
+  @IntColumn()
+  attempts!: number;
+
+  @TimestampColumn({ nullable: true })
+  startedAt!: Date | null;
+
+  @TimestampColumn({ nullable: true })
+  finishedAt!: Date | null;
+
+  @TextColumn(500, { nullable: true })
+  failureReason!: string | null;
+
+  @TimestampColumn()
+  updatedAt!: Date;
+}

@@ -1,0 +1,46 @@
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { MerchantUser } from '../auth/merchant-user.entity';
+import { LinkEvent } from '../linking/link-event.entity';
+import { OnboardingStep } from '../onboarding/onboarding-step.entity';
+import { onboardingStepOrder } from '../onboarding/onboarding-step';
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return groups;
+}
+
+/**
+ * One set of DataLoaders per request (never shared between requests or merchants): each batches
+ * the lookups of one field across a whole response into one SQL statement, scoped to the merchant.
+ */
+export function createLoaders(dataSource: DataSource, merchantId: string) {
+  const manager = dataSource.manager;
+  return {
+    onboardingSteps: new DataLoader<string, OnboardingStep[]>(async (linkIds) => {
+      const steps = await manager.findBy(OnboardingStep, { linkId: In([...linkIds]), merchantId });
+      const byLink = groupBy(steps, (step) => step.linkId);
+      return linkIds.map((id) =>
+        (byLink.get(id) ?? []).sort((a, b) => onboardingStepOrder.indexOf(a.kind) - onboardingStepOrder.indexOf(b.kind)),
+      );
+    }),
+
+    /** A link's whole timeline, oldest first; timelines hold tens of entries, so pages are cut in memory. */
+    linkEvents: new DataLoader<string, LinkEvent[]>(async (linkIds) => {
+      const events = await manager.find(LinkEvent, { where: { linkId: In([...linkIds]), merchantId }, order: { id: 'ASC' } });
+      const byLink = groupBy(events, (event) => event.linkId);
+      return linkIds.map((id) => byLink.get(id) ?? []);
+    }),
+
+    users: new DataLoader<string, MerchantUser | null>(async (userIds) => {
+      const users = await manager.findBy(MerchantUser, { id: In([...userIds]), merchantId });
+      return userIds.map((id) => users.find((user) => user.id === id) ?? null);
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,47 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Permission } from '../auth/role';
+import { LinkRepository } from '../linking/link.repository';
+import { SellerCentralLinkView } from '../linking/link.types';
+import { MerchantDirectory } from '../merchants/merchant-directory';
+import { MerchantUserView, MerchantView } from '../merchants/merchant.types';
+import { ErrorCode, UserError } from '../shared/errors';
+import { authorize } from '../shared/graphql/authorize';
+import { parseGlobalId } from '../shared/graphql/global-id';
+import { Node } from '../shared/graphql/node.interface';
+import { RequestContext } from './context';
+
+/** `node(id:)`: fetches any object with a global ID, only ever within the viewer's merchant. */
+@Resolver()
+export class NodeResolver {
+  constructor(
+    private readonly directory: MerchantDirectory,
+    private readonly links: LinkRepository,
+  ) {}
+
+  @Query(() => Node, {
+    nullable: true,
+    description: 'The object with this global ID, or null when the signed-in merchant has none (another merchant\'s IDs read as null).',
+  })
+  async node(@Arg('id', () => ID) id: string, @Ctx() { viewer }: RequestContext): Promise<Node | null> {
+    const parsed = parseGlobalId(id);
+    if (!parsed) {
+      throw new UserError(ErrorCode.INVALID_ID, 'This is not an ID this API issued.', {
+        field: ['id'],
+        remedy: 'Use the id field of an object returned by this API.',
+      });
+    }
+    switch (parsed.type) {
+      case 'Merchant':
+        return parsed.id === viewer.merchantId ? nullable(await this.directory.findMerchant(parsed.id), MerchantView.from) : null;
+      case 'MerchantUser':
+        return nullable(await this.directory.findUser(parsed.id, viewer.merchantId), MerchantUserView.from);
+      case 'SellerCentralLink':
+        authorize(viewer, Permission.READ_LINK);
+        return nullable(await this.links.findForMerchant(parsed.id, viewer.merchantId), SellerCentralLinkView.from);
+    }
+  }
+}
+
+function nullable<T, V>(value: T | null, map: (value: T) => V): V | null {
+  return value === null ? null : map(value);
+}

@@ -1,0 +1,53 @@
+import { GraphQLSchema } from 'graphql';
+import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { buildSchema, ContainerType, NonEmptyArray } from 'type-graphql';
+import {
+  LinkConsentResolver,
+  LinkEventResolver,
+  LinkingResolver,
+  MerchantLinksResolver,
+} from '../linking/linking.resolver';
+import { ViewerResolver } from '../merchants/viewer.resolver';
+import { SandboxResolver } from '../seller-central/sandbox/sandbox.resolver';
+import { RequestContext } from './context';
+import { NodeResolver } from './node.resolver';
+
+export const productResolvers = [
+  ViewerResolver,
+  NodeResolver,
+  LinkingResolver,
+  MerchantLinksResolver,
+  LinkConsentResolver,
+  LinkEventResolver,
+] as const;
+
+/** Development-only stand-ins for Seller Central's pages. */
+export const sandboxResolvers = [SandboxResolver] as const;
+
+export function resolverClasses(options: { sandboxControls: boolean }): NonEmptyArray<Function> {
+  return [...productResolvers, ...(options.sandboxControls ? sandboxResolvers : [])];
+}
+
+/**
+ * The GraphQL schema. Resolver instances come from the request's context, so that each app (and
+ * each test server) uses its own object graph rather than a process-wide container.
+ */
+export function buildAppSchema(options: { sandboxControls: boolean }): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: resolverClasses(options),
+    container: ({ context }: { context: RequestContext }): ContainerType => context.container,
+    scalarsMap: [{ type: Date, scalar: GraphQLDateTimeISO }],
+    validate: { forbidUnknownValues: false },
+  });
+}
+
+/** Resolves resolver classes to the instances the composition root built. */
+export class ResolverContainer implements ContainerType {
+  constructor(private readonly instances: ReadonlyMap<Function, object>) {}
+
+  get(resolverClass: Function): object {
+    const instance = this.instances.get(resolverClass);
+    if (!instance) throw new Error(`No resolver instance for ${resolverClass.name}: add it in the composition root.`);
+    return instance;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Every failure a user can cause has one of these codes. The GraphQL layer exposes them as the
+ * `UserErrorCode` enum, so a frontend can switch on them; the names never change once shipped.
+ */
+export enum ErrorCode {
+  PERMISSION_DENIED = 'PERMISSION_DENIED',
+  INVALID_ID = 'INVALID_ID',
+  INVALID_CURSOR = 'INVALID_CURSOR',
+  NOT_FOUND = 'NOT_FOUND',
+  CONSENT_REQUIRED = 'CONSENT_REQUIRED',
+  ALREADY_LINKED = 'ALREADY_LINKED',
+  PREVIOUS_LINK_NOT_UNLINKED = 'PREVIOUS_LINK_NOT_UNLINKED',
+  LINK_NOT_AWAITING_AUTHORIZATION = 'LINK_NOT_AWAITING_AUTHORIZATION',
+  AUTHORIZATION_CODE_INVALID = 'AUTHORIZATION_CODE_INVALID',
+  AUTHORIZATION_CODE_EXPIRED = 'AUTHORIZATION_CODE_EXPIRED',
+  AUTHORIZATION_CODE_USED = 'AUTHORIZATION_CODE_USED',
+  ACCOUNT_NOT_PROFESSIONAL = 'ACCOUNT_NOT_PROFESSIONAL',
+  ACCOUNT_NOT_ACTIVE = 'ACCOUNT_NOT_ACTIVE',
+  STORE_NOT_IN_ACCOUNT = 'STORE_NOT_IN_ACCOUNT',
+  INVALID_LINK_TRANSITION = 'INVALID_LINK_TRANSITION',
+  INVALID_STEP_TRANSITION = 'INVALID_STEP_TRANSITION',
+  SANDBOX_ACCOUNT_NOT_FOUND = 'SANDBOX_ACCOUNT_NOT_FOUND',
+  SANDBOX_STORE_NOT_FOUND = 'SANDBOX_STORE_NOT_FOUND',
+}
+
+/** What a person can read about each code: shown in docs and used as the enum value descriptions. */
+export const errorCodeDescriptions: Record<ErrorCode, string> = {
+  [ErrorCode.PERMISSION_DENIED]: 'The signed-in user\'s role may not do this; ask an owner or admin of the merchant.',
+  [ErrorCode.INVALID_ID]: 'An ID is not one this API issued (malformed, or of another type).',
+  [ErrorCode.INVALID_CURSOR]: 'An `after` cursor is not one this API issued for this list.',
+  [ErrorCode.NOT_FOUND]: 'Nothing with this ID exists for the signed-in merchant.',
+  [ErrorCode.CONSENT_REQUIRED]: 'The merchant has not agreed to let Buy with Prime use its Seller Central information (L2).',
+  [ErrorCode.ALREADY_LINKED]: 'The merchant already has a linked Seller Central account (L7).',
+  [ErrorCode.PREVIOUS_LINK_NOT_UNLINKED]: 'An earlier link is still being unlinked; a new link waits until it is fully unlinked (L7).',
+  [ErrorCode.LINK_NOT_AWAITING_AUTHORIZATION]: 'This link attempt is no longer waiting for a Seller Central authorization (completed or abandoned).',
+  [ErrorCode.AUTHORIZATION_CODE_INVALID]: 'The authorization code is unknown, or was issued for another link attempt.',
+  [ErrorCode.AUTHORIZATION_CODE_EXPIRED]: 'The authorization code expired before it was used.',
+  [ErrorCode.AUTHORIZATION_CODE_USED]: 'The authorization code was already used; each code works once.',
+  [ErrorCode.ACCOUNT_NOT_PROFESSIONAL]: 'The Seller Central account is on the Individual selling plan; Buy with Prime needs Professional (L3).',
+  [ErrorCode.ACCOUNT_NOT_ACTIVE]: 'The Seller Central account is not active and in good standing (L4).',
+  [ErrorCode.STORE_NOT_IN_ACCOUNT]: 'The chosen store is not one of the Seller Central account\'s stores (L5).',
+  [ErrorCode.INVALID_LINK_TRANSITION]: 'The link is in a state from which this step cannot be taken.',
+  [ErrorCode.INVALID_STEP_TRANSITION]: 'The onboarding step is in a state from which this change cannot be made.',
+  [ErrorCode.SANDBOX_ACCOUNT_NOT_FOUND]: 'Sandbox only: no sandbox Seller Central account has this ID.',
+  [ErrorCode.SANDBOX_STORE_NOT_FOUND]: 'Sandbox only: no sandbox store has this ID.',
+};
+
+/**
+ * A failure the user caused and can act on. Services throw it; the GraphQL layer turns it into a
+ * `userErrors` entry (mutations) or an error with `extensions.code` (queries). `field` is the path
+ * of the input field at fault, `remedy` what the person can do next.
+ */
+export class UserError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly options: { field?: string[]; remedy?: string; details?: Record<string, unknown> } = {},
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+
+  get field(): string[] | undefined {
+    return this.options.field;
+  }
+
+  get remedy(): string | undefined {
+    return this.options.remedy;
+  }
+
+  /** The same failure, pointed at an input field (services know the rule; resolvers know the field names). */
+  at(field: string[]): UserError {
+    return new UserError(this.code, this.message, { ...this.options, field });
+  }
+}

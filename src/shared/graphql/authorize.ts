@@ -1,0 +1,10 @@
+import { GraphQLError } from 'graphql';
+import { can, Permission } from '../../auth/role';
+import { Viewer } from '../../auth/viewer';
+
+/** For queries: a role without the permission gets a FORBIDDEN error (mutations answer with userErrors instead). */
+export function authorize(viewer: Viewer, permission: Permission): void {
+  if (!can(viewer.role, permission)) {
+    throw new GraphQLError(`The ${viewer.role} role cannot see this.`, { extensions: { code: 'FORBIDDEN' } });
+  }
+}

@@ -1,0 +1,96 @@
+import { Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ErrorCode, UserError } from '../errors';
+
+/** The largest page any connection returns; asking for more is a validation error. */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `How many items to return, from 1 to ${MAX_PAGE_SIZE}.` })
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: 'Return the items after this cursor (the `endCursor` of the previous page).' })
+  @MaxLength(200)
+  after?: string | null;
+}
+
+@ObjectType({ description: 'Where a page stands in its list.' })
+export class PageInfo {
+  @Field({ description: 'Whether more items follow this page.' })
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The cursor of the last item on this page; pass it as `after` for the next page.' })
+  endCursor!: string | null;
+}
+
+/** Cursors are opaque to clients; inside they are the keyset position (the item's sortable ID). */
+export function encodeCursor(key: string): string {
+  return Buffer.from(`cursor:${key}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined): string | undefined {
+  if (!cursor) return undefined;
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!decoded.startsWith('cursor:') || decoded.length > 100) {
+    throw new UserError(ErrorCode.INVALID_CURSOR, 'The `after` cursor is not valid for this list.', {
+      field: ['after'],
+      remedy: 'Pass the endCursor of a page this API returned, or leave `after` out to start from the beginning.',
+    });
+  }
+  return decoded.slice('cursor:'.length);
+}
+
+export interface Page<T> {
+  nodes: T[];
+  pageInfo: PageInfo;
+}
+
+/** Turns `first + 1` rows fetched in order into a page: the extra row only says that more follow. */
+export function pageOf<T>(rows: T[], first: number, keyOf: (item: T) => string): Page<T> {
+  const nodes = rows.slice(0, first);
+  const last = nodes[nodes.length - 1];
+  return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(keyOf(last)) : null } };
+}
+
+export interface ConnectionShape<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  nodes: T[];
+  pageInfo: PageInfo;
+}
+
+/** A Relay connection type for `itemType`: `edges { cursor node }`, `nodes` and `pageInfo`. */
+export function Connection<T extends object>(itemType: ClassType<T>, itemName: string) {
+  @ObjectType(`${itemName}Edge`, { description: `A ${itemName} and its cursor.` })
+  class Edge {
+    @Field({ description: 'Pass it as `after` to get the items that follow this one.' })
+    cursor!: string;
+
+    @Field(() => itemType, { description: `The ${itemName}.` })
+    node!: T;
+  }
+
+  @ObjectType()
+  abstract class ConnectionClass {
+    @Field(() => [Edge], { description: 'The items of this page, each with its cursor.' })
+    edges!: Edge[];
+
+    @Field(() => [itemType], { description: 'The items of this page, without cursors.' })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: 'Where this page stands in the list.' })
+    pageInfo!: PageInfo;
+  }
+  return ConnectionClass;
+}
+
+export function toConnection<T>(page: Page<T>, keyOf: (item: T) => string): ConnectionShape<T> {
+  return {
+    edges: page.nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node })),
+    nodes: page.nodes,
+    pageInfo: page.pageInfo,
+  };
+}
