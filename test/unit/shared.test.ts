@@ -1,0 +1,92 @@
+import { ConfigError, loadConfig } from '../../src/config';
+import { codeRefusal } from '../../src/seller-central/sandbox/sandbox-seller-central';
+import { decodeGlobalId, parseGlobalId, toGlobalId } from '../../src/shared/graphql/global-id';
+import { decodeCursor, encodeCursor, pageOf } from '../../src/shared/graphql/pagination';
+import { ErrorCode } from '../../src/shared/errors';
+import { newId } from '../../src/shared/ids';
+
+const uuid = '01a21a2e-b2f9-7000-9319-c4c52abb5188';
+
+describe('global IDs', () => {
+  it('round-trip and stay opaque', () => {
+    const id = toGlobalId('SellerCentralLink', uuid);
+    expect(id).not.toContain(uuid);
+    expect(parseGlobalId(id)).toEqual({ type: 'SellerCentralLink', id: uuid });
+  });
+
+  it.each(['', 'not base64 !', toGlobalId('SellerCentralLink', 'not-a-uuid'), Buffer.from(`Order:${uuid}`).toString('base64url'), 'x'.repeat(500)])(
+    'refuse malformed IDs (%#)',
+    (bad) => {
+      expect(parseGlobalId(bad)).toBeUndefined();
+    },
+  );
+
+  it('refuse an ID of another type with INVALID_ID on the field', () => {
+    expect(() => decodeGlobalId(toGlobalId('Merchant', uuid), 'SellerCentralLink', ['input', 'linkId'])).toThrow(
+      expect.objectContaining({ code: ErrorCode.INVALID_ID, options: expect.objectContaining({ field: ['input', 'linkId'] }) }),
+    );
+  });
+});
+
+describe('cursors and pages', () => {
+  it('round-trip; a forged cursor is INVALID_CURSOR', () => {
+    expect(decodeCursor(encodeCursor(uuid))).toBe(uuid);
+    expect(decodeCursor(null)).toBeUndefined();
+    expect(() => decodeCursor('bm9wZQ')).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_CURSOR }));
+  });
+
+  it('use the extra row only to say that more follow', () => {
+    expect(pageOf(['a', 'b', 'c'], 2, (item) => item)).toEqual({ nodes: ['a', 'b'], pageInfo: { hasNextPage: true, endCursor: encodeCursor('b') } });
+    expect(pageOf(['a'], 2, (item) => item).pageInfo).toEqual({ hasNextPage: false, endCursor: encodeCursor('a') });
+    expect(pageOf([], 2, (item: string) => item).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
+  });
+});
+
+describe('IDs', () => {
+  it('are UUIDv7 that sort in creation order, even within one millisecond', () => {
+    const ids = Array.from({ length: 50 }, () => newId(1_800_000_000_000));
+    expect([...ids].sort()).toEqual(ids);
+    expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('configuration', () => {
+  it('has working defaults for a development start', () => {
+    expect(loadConfig({})).toMatchObject({ environment: 'development', port: 4000, seedDemoData: true, sandboxControls: true });
+  });
+
+  it('turns the sandbox controls and demo data off in production', () => {
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ sandboxControls: false, seedDemoData: false });
+  });
+
+  it('reports every bad value at once, by name', () => {
+    try {
+      loadConfig({ PORT: 'eighty', NODE_ENV: 'staging', SEED_DEMO_DATA: 'maybe' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toEqual([
+        'NODE_ENV must be one of development, test, production (got "staging")',
+        'PORT must be a whole number from 0 to 65535 (got "eighty")',
+        'SEED_DEMO_DATA must be true or false (got "maybe")',
+      ]);
+    }
+  });
+
+  it('never allows the sandbox controls in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', SANDBOX_CONTROLS: 'true' })).toThrow(/SANDBOX_CONTROLS cannot be true/);
+  });
+});
+
+describe('sandbox authorization codes', () => {
+  const now = new Date('2026-03-02T09:00:00Z');
+  const fresh = { state: 's1', usedAt: null, expiresAt: new Date(now.getTime() + 1000) };
+
+  it('are checked as Seller Central does: unknown, other attempt, used, expired', () => {
+    expect(codeRefusal(null, 's1', now)).toBe('UNKNOWN');
+    expect(codeRefusal(fresh, 's2', now)).toBe('STATE_MISMATCH');
+    expect(codeRefusal({ ...fresh, usedAt: now, expiresAt: now }, 's1', now)).toBe('USED');
+    expect(codeRefusal({ ...fresh, expiresAt: now }, 's1', now)).toBe('EXPIRED');
+    expect(codeRefusal(fresh, 's1', now)).toBeUndefined();
+  });
+});
