@@ -48,7 +48,7 @@ export class LinkingResolver {
       'Starts linking a Seller Central account: records the merchant\'s agreement (L2) and returns the `authorizationState` ' +
       'to send to Seller Central\'s consent page. A start that was never completed is replaced. OWNER or ADMIN.',
   })
-  startSellerCentralLink(@Arg('input') input: StartSellerCentralLinkInput, @Ctx() { viewer }: RequestContext) {
+  startSellerCentralLink(@Arg('input', { description: 'What to start.' }) input: StartSellerCentralLinkInput, @Ctx() { viewer }: RequestContext) {
     return mutationPayload(
       () => this.linking.startLink(viewer, input),
       ({ link, authorizationState }) => ({ link: SellerCentralLinkView.from(link), authorizationState }),
@@ -60,7 +60,7 @@ export class LinkingResolver {
       'Completes a started link with the authorization code from Seller Central. Checks, in order: the start still waits, ' +
       'the code, the Professional plan (L3), active standing (L4), the store (L5). OWNER or ADMIN.',
   })
-  completeSellerCentralLink(@Arg('input') input: CompleteSellerCentralLinkInput, @Ctx() { viewer }: RequestContext) {
+  completeSellerCentralLink(@Arg('input', { description: 'What to complete.' }) input: CompleteSellerCentralLinkInput, @Ctx() { viewer }: RequestContext) {
     return mutationPayload(
       () =>
         this.linking.completeLink(viewer, {
@@ -74,7 +74,7 @@ export class LinkingResolver {
   @Mutation(() => ReverifySellerCentralLinkPayload, {
     description: 'Checks the linked Seller Central account again (L8) and brings a link that needs attention back once it qualifies. OWNER or ADMIN.',
   })
-  reverifySellerCentralLink(@Arg('input') input: ReverifySellerCentralLinkInput, @Ctx() { viewer }: RequestContext) {
+  reverifySellerCentralLink(@Arg('input', { description: 'What to re-verify.' }) input: ReverifySellerCentralLinkInput, @Ctx() { viewer }: RequestContext) {
     return mutationPayload(
       () => this.linking.reverifyLink(viewer, { linkId: decodeGlobalId(input.linkId, 'SellerCentralLink', ['input', 'linkId']) }),
       (link) => ({ link: SellerCentralLinkView.from(link) }),

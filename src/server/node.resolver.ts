@@ -22,7 +22,7 @@ export class NodeResolver {
     nullable: true,
     description: 'The object with this global ID, or null when the signed-in merchant has none (another merchant\'s IDs read as null).',
   })
-  async node(@Arg('id', () => ID) id: string, @Ctx() { viewer }: RequestContext): Promise<Node | null> {
+  async node(@Arg('id', () => ID, { description: 'A global ID returned by this API.' }) id: string, @Ctx() { viewer }: RequestContext): Promise<Node | null> {
     const parsed = parseGlobalId(id);
     if (!parsed) {
       throw new UserError(ErrorCode.INVALID_ID, 'This is not an ID this API issued.', {

@@ -4,7 +4,7 @@ import { AbstractLogger, LogLevel, LogMessage } from 'typeorm';
 export class SqlCounter extends AbstractLogger {
   statements: string[] = [];
 
-  logQuery(query: string): void {
+  override logQuery(query: string): void {
     this.statements.push(query);
   }
 

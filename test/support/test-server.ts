@@ -41,11 +41,11 @@ export async function startTestServer(overrides: Partial<AppConfig> = {}): Promi
     url,
     clock,
     sql,
-    async gql(query, variables = {}, token = 'demo-acme-owner') {
+    async gql(query, variables = {}, token: string | null = 'demo-acme-owner') {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (token !== null) headers.authorization = `Bearer ${token}`;
       const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-      return { status: response.status, headers: response.headers, body: await response.json() };
+      return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse['body'] };
     },
     stop: () => app.stop(),
   };

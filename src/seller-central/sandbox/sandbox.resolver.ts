@@ -153,7 +153,7 @@ export class SandboxResolver {
   @Mutation(() => SandboxAuthorizeSellerCentralPayload, {
     description: 'Sandbox only: stands in for Seller Central\'s consent page and store picker; returns a single-use, short-lived authorization code.',
   })
-  sandboxAuthorizeSellerCentral(@Arg('input') input: SandboxAuthorizeSellerCentralInput) {
+  sandboxAuthorizeSellerCentral(@Arg('input', { description: 'The consent page form.' }) input: SandboxAuthorizeSellerCentralInput) {
     return mutationPayload(
       () => this.sandbox.issueAuthorizationCode({ state: input.authorizationState, sellerAccountId: input.sellerAccountId, storeId: input.storeId }),
       ({ code, expiresAt }) => ({ authorizationCode: code, expiresAt }),
@@ -163,7 +163,7 @@ export class SandboxResolver {
   @Mutation(() => SandboxUpdateSellerAccountPayload, {
     description: 'Sandbox only: changes an account\'s plan or standing in Seller Central; Buy with Prime is notified (L8).',
   })
-  sandboxUpdateSellerAccount(@Arg('input') input: SandboxUpdateSellerAccountInput) {
+  sandboxUpdateSellerAccount(@Arg('input', { description: 'The change.' }) input: SandboxUpdateSellerAccountInput) {
     return mutationPayload(
       async () => {
         await this.sandbox.updateAccount(input);
