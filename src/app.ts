@@ -20,6 +20,15 @@ import { ViewerResolver } from './merchants/viewer.resolver';
 import { seedSandboxAccounts } from './seller-central/sandbox/sandbox-accounts.seed';
 import { SandboxSellerCentral } from './seller-central/sandbox/sandbox-seller-central';
 import { SandboxResolver } from './seller-central/sandbox/sandbox.resolver';
+import { CatalogSync } from './catalog/catalog-sync.service';
+import { CatalogRepository } from './catalog/catalog.repository';
+import { CatalogResolver } from './catalog/catalog.resolver';
+import { CatalogService } from './catalog/catalog.service';
+import { OfferPrimeService } from './catalog/offer-prime.service';
+import { OnboardingStepRepository } from './onboarding/onboarding-step.repository';
+import { OnboardingService } from './onboarding/onboarding.service';
+import { OnboardingWorker } from './onboarding/onboarding.worker';
+import { IntervalScheduler } from './shared/scheduler';
 import { createHttpServer } from './server/http-server';
 import { createLoaders } from './server/loaders';
 import { NodeResolver } from './server/node.resolver';
@@ -33,7 +42,8 @@ export interface App {
   transactions: TransactionRunner;
   sandbox: SandboxSellerCentral;
   linking: LinkingService;
-  /** Starts listening; resolves to the base URL. */
+  onboarding: OnboardingWorker;
+  /** Starts listening and the background worker; resolves to the base URL. */
   start(): Promise<string>;
   stop(): Promise<void>;
 }
@@ -69,11 +79,20 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   sandbox.onAccountChanged((sellerAccountId) => linking.accountChanged(sellerAccountId));
   const authenticator = new Authenticator(dataSource);
 
+  const steps = new OnboardingStepRepository(dataSource);
+  const catalog = new CatalogRepository(dataSource, links);
+  const catalogSync = new CatalogSync(transactions, links, sandbox, clock);
+  const onboarding = new OnboardingWorker(steps, links, transactions, sandbox, catalogSync, clock);
+  const onboardingService = new OnboardingService(links, steps, transactions, clock);
+  const offerPrime = new OfferPrimeService(catalog, transactions, clock);
+  const catalogService = new CatalogService(links, catalogSync, clock);
+
   const container = new ResolverContainer(
     new Map<Function, object>([
       [ViewerResolver, new ViewerResolver(directory)],
-      [NodeResolver, new NodeResolver(directory, links)],
-      [LinkingResolver, new LinkingResolver(linking, links)],
+      [NodeResolver, new NodeResolver(directory, links, catalog)],
+      [LinkingResolver, new LinkingResolver(linking, links, onboardingService)],
+      [CatalogResolver, new CatalogResolver(catalog, offerPrime, catalogService)],
       [MerchantLinksResolver, new MerchantLinksResolver(links)],
       [LinkConsentResolver, new LinkConsentResolver()],
       [LinkEventResolver, new LinkEventResolver()],
@@ -85,7 +104,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     schema: await buildAppSchema({ sandboxControls: config.sandboxControls }),
     container,
     authenticate: (header) => authenticator.authenticate(header),
-    createLoaders: (viewer) => createLoaders(dataSource, viewer.merchantId),
+    createLoaders: (viewer) => createLoaders(dataSource, catalog, viewer.merchantId),
     readinessProblem: async () => {
       try {
         await dataSource.query('SELECT 1');
@@ -96,6 +115,10 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     },
   });
 
+  const scheduler = new IntervalScheduler({ onboarding: () => onboarding.runDue() }, config.workerIntervalMs, (task, error) =>
+    http.log.error({ task, err: error }, 'Background task failed; it runs again on the next tick'),
+  );
+
   return {
     config,
     dataSource,
@@ -103,9 +126,15 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     transactions,
     sandbox,
     linking,
-    start: () => http.listen({ host: config.host, port: config.port }),
+    onboarding,
+    start: async () => {
+      const url = await http.listen({ host: config.host, port: config.port });
+      scheduler.start();
+      return url;
+    },
     stop: async () => {
       await http.close();
+      await scheduler.stop();
       await dataSource.destroy();
     },
   };

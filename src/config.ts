@@ -24,6 +24,8 @@ export interface AppConfig {
   sandboxControls: boolean;
   /** How long a sandbox Seller Central authorization code stays valid. */
   authorizationCodeTtlSeconds: number;
+  /** How often the background worker runs (onboarding steps); 0 turns it off (tests drive it by hand). */
+  workerIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +97,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     seedDemoData: reader.boolean('SEED_DEMO_DATA', !production),
     sandboxControls,
     authorizationCodeTtlSeconds: reader.integer('AUTHORIZATION_CODE_TTL_SECONDS', 300, 1, 3600),
+    workerIntervalMs: reader.integer('WORKER_INTERVAL_MS', environment === 'test' ? 0 : 1000, 0, 3_600_000),
   };
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
   return config;

@@ -12,19 +12,23 @@ export enum Permission {
   READ_LINK = 'READ_LINK',
   /** Start, complete and re-verify a link; later, request an unlink. */
   MANAGE_LINK = 'MANAGE_LINK',
+  /** Read the catalog with its Offer Prime toggles (the Prime page). */
+  READ_CATALOG = 'READ_CATALOG',
+  /** Toggle Offer Prime and re-sync the catalog from Seller Central. */
+  MANAGE_CATALOG = 'MANAGE_CATALOG',
 }
 
 /**
- * Who may do what. STAFF has no access to the Prime and Settings pages, which hold the link, so it
- * cannot even read it; CUSTOMER_SERVICE and DEVELOPER can see whether the merchant is linked but
- * not change it.
+ * Who may do what. STAFF has no access to the Prime and Settings pages, which hold the link and the
+ * Offer Prime toggles, so it reads neither; CUSTOMER_SERVICE and DEVELOPER read both but change
+ * nothing; OWNER and ADMIN do everything.
  */
 const grants: Readonly<Record<Role, readonly Permission[]>> = {
-  [Role.OWNER]: [Permission.READ_LINK, Permission.MANAGE_LINK],
-  [Role.ADMIN]: [Permission.READ_LINK, Permission.MANAGE_LINK],
+  [Role.OWNER]: [Permission.READ_LINK, Permission.MANAGE_LINK, Permission.READ_CATALOG, Permission.MANAGE_CATALOG],
+  [Role.ADMIN]: [Permission.READ_LINK, Permission.MANAGE_LINK, Permission.READ_CATALOG, Permission.MANAGE_CATALOG],
   [Role.STAFF]: [],
-  [Role.CUSTOMER_SERVICE]: [Permission.READ_LINK],
-  [Role.DEVELOPER]: [Permission.READ_LINK],
+  [Role.CUSTOMER_SERVICE]: [Permission.READ_LINK, Permission.READ_CATALOG],
+  [Role.DEVELOPER]: [Permission.READ_LINK, Permission.READ_CATALOG],
 };
 
 export function can(role: Role, permission: Permission): boolean {

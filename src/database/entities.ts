@@ -1,8 +1,19 @@
 import { MerchantUser } from '../auth/merchant-user.entity';
+import { CatalogProduct } from '../catalog/catalog-product.entity';
+import { FulfillmentInventoryRecord } from '../catalog/fulfillment-inventory.entity';
 import { LinkEvent } from '../linking/link-event.entity';
 import { SellerCentralLink } from '../linking/seller-central-link.entity';
 import { Merchant } from '../merchants/merchant.entity';
 import { OnboardingStep } from '../onboarding/onboarding-step.entity';
 import { sandboxEntities } from '../seller-central/sandbox/sandbox.entities';
 
-export const entities = [Merchant, MerchantUser, SellerCentralLink, LinkEvent, OnboardingStep, ...sandboxEntities];
+export const entities = [
+  Merchant,
+  MerchantUser,
+  SellerCentralLink,
+  LinkEvent,
+  OnboardingStep,
+  CatalogProduct,
+  FulfillmentInventoryRecord,
+  ...sandboxEntities,
+];

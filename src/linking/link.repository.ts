@@ -91,6 +91,9 @@ export class LinkRepository {
       onboardingStepOrder.map((kind) => ({
         ...initialStep(kind),
         id: newId(),
+        progressDone: 0,
+        progressTotal: null,
+        claimedUntil: null,
         linkId: link.id,
         merchantId: link.merchantId,
         updatedAt: now,
@@ -98,7 +101,8 @@ export class LinkRepository {
     );
   }
 
-  private async record(manager: EntityManager, link: SellerCentralLink, actor: Actor, at: Date, entry: TimelineEntry) {
+  /** U7: adds an entry to the link's timeline. */
+  async record(manager: EntityManager, link: Pick<SellerCentralLink, 'id' | 'merchantId'>, actor: Actor, at: Date, entry: TimelineEntry) {
     await manager.insert(LinkEvent, {
       id: newId(),
       linkId: link.id,

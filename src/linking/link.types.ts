@@ -1,5 +1,5 @@
 import { GraphQLDateTimeISO } from 'graphql-scalars';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { OnboardingStepKind, StepState } from '../onboarding/onboarding-step';
 import { OnboardingStep } from '../onboarding/onboarding-step.entity';
 import { ErrorCode } from '../shared/errors';
@@ -66,6 +66,11 @@ registerEnumType(LinkEventKind, {
     LINKED: { description: 'The link was completed with a Seller Central account and store.' },
     NEEDS_ATTENTION: { description: 'The account stopped qualifying.' },
     REVERIFIED: { description: 'The merchant re-verified an account that qualifies again.' },
+    ONBOARDING_STEP_SUCCEEDED: { description: 'An onboarding step finished (L6).' },
+    ONBOARDING_STEP_FAILED: { description: 'An onboarding step failed; the link stays (L6).' },
+    ONBOARDING_STEP_RETRIED: { description: 'A merchant user retried a failed onboarding step.' },
+    CATALOG_SYNCED: { description: 'The catalog was re-synced from Seller Central.' },
+    LISTINGS_VANISHED: { description: 'Listings vanished from Seller Central; their products stopped offering Prime.' },
   },
 });
 
@@ -114,6 +119,15 @@ export class LinkAttentionView {
   since!: Date;
 }
 
+@ObjectType('OnboardingStepProgress', { description: 'Items done of the total, for a progress bar.' })
+export class StepProgressView {
+  @Field(() => Int, { description: 'Items done so far.' })
+  done!: number;
+
+  @Field(() => Int, { description: 'Items in all.' })
+  total!: number;
+}
+
 @ObjectType('OnboardingStep', { description: 'One of the four things linking sets going (L6), with its own state.' })
 export class OnboardingStepView {
   @Field(() => OnboardingStepKind, { description: 'Which step.' })
@@ -122,7 +136,7 @@ export class OnboardingStepView {
   @Field(() => StepState, { description: 'Where it stands.' })
   state!: StepState;
 
-  @Field({ description: 'How many times it has been started (retries included).' })
+  @Field(() => Int, { description: 'How many times it has been started (retries included).' })
   attempts!: number;
 
   @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When the latest attempt started.' })
@@ -134,9 +148,13 @@ export class OnboardingStepView {
   @Field(() => String, { nullable: true, description: 'Why the latest attempt failed.' })
   failureReason!: string | null;
 
+  @Field(() => StepProgressView, { nullable: true, description: 'How far a long step (the listings import) has got; null until it knows its total.' })
+  progress!: StepProgressView | null;
+
   static from(step: OnboardingStep): OnboardingStepView {
     const { kind, state, attempts, startedAt, finishedAt, failureReason } = step;
-    return Object.assign(new OnboardingStepView(), { kind, state, attempts, startedAt, finishedAt, failureReason });
+    const progress = step.progressTotal === null ? null : { done: step.progressDone, total: step.progressTotal };
+    return Object.assign(new OnboardingStepView(), { kind, state, attempts, startedAt, finishedAt, failureReason, progress });
   }
 }
 

@@ -11,6 +11,8 @@ import {
   CompleteSellerCentralLinkPayload,
   ReverifySellerCentralLinkInput,
   ReverifySellerCentralLinkPayload,
+  RetryOnboardingStepInput,
+  RetryOnboardingStepPayload,
   StartSellerCentralLinkInput,
   StartSellerCentralLinkPayload,
 } from './link.inputs';
@@ -24,6 +26,7 @@ import {
   SellerCentralLinkView,
 } from './link.types';
 import { LinkingService } from './linking.service';
+import { OnboardingService } from '../onboarding/onboarding.service';
 
 /** The Seller Central link: the queries and mutations of the console's Settings page. */
 @Resolver(() => SellerCentralLinkView)
@@ -31,6 +34,7 @@ export class LinkingResolver {
   constructor(
     private readonly linking: LinkingService,
     private readonly links: LinkRepository,
+    private readonly onboarding: OnboardingService,
   ) {}
 
   @Query(() => SellerCentralLinkView, {
@@ -77,6 +81,16 @@ export class LinkingResolver {
   reverifySellerCentralLink(@Arg('input', { description: 'What to re-verify.' }) input: ReverifySellerCentralLinkInput, @Ctx() { viewer }: RequestContext) {
     return mutationPayload(
       () => this.linking.reverifyLink(viewer, { linkId: decodeGlobalId(input.linkId, 'SellerCentralLink', ['input', 'linkId']) }),
+      (link) => ({ link: SellerCentralLinkView.from(link) }),
+    );
+  }
+
+  @Mutation(() => RetryOnboardingStepPayload, {
+    description: 'Queues a failed onboarding step again (L6); the link is never affected by a step. OWNER or ADMIN.',
+  })
+  retryOnboardingStep(@Arg('input', { description: 'The link and the failed step.' }) input: RetryOnboardingStepInput, @Ctx() { viewer }: RequestContext) {
+    return mutationPayload(
+      () => this.onboarding.retryStep(viewer, { linkId: decodeGlobalId(input.linkId, 'SellerCentralLink', ['input', 'linkId']), kind: input.step }),
       (link) => ({ link: SellerCentralLinkView.from(link) }),
     );
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { can, Permission } from '../auth/role';
+import { Permission } from '../auth/role';
+import { requirePermission } from '../auth/permissions';
 import { Viewer } from '../auth/viewer';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Clock } from '../shared/clock';
@@ -238,9 +239,5 @@ export class LinkingService {
 }
 
 function requireManage(viewer: Viewer): void {
-  if (!can(viewer.role, Permission.MANAGE_LINK)) {
-    throw new UserError(ErrorCode.PERMISSION_DENIED, `The ${viewer.role} role cannot link or unlink Seller Central accounts.`, {
-      remedy: 'Ask an owner or admin of your merchant account to do this.',
-    });
-  }
+  requirePermission(viewer, Permission.MANAGE_LINK, 'link or unlink Seller Central accounts');
 }

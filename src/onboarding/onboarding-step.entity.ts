@@ -33,6 +33,17 @@ export class OnboardingStep {
   @TextColumn(500, { nullable: true })
   failureReason!: string | null;
 
+  /** How far a long step (the listings import) has got: items done of the total, once the total is known. */
+  @IntColumn({ default: 0 })
+  progressDone!: number;
+
+  @IntColumn({ nullable: true })
+  progressTotal!: number | null;
+
+  /** A worker that runs the step holds it until then; after that another worker may take it over. */
+  @TimestampColumn({ nullable: true })
+  claimedUntil!: Date | null;
+
   @TimestampColumn()
   updatedAt!: Date;
 }

@@ -23,11 +23,11 @@ export enum StepState {
   FAILED = 'FAILED',
 }
 
-/** A failed step is retried by starting it again; a succeeded step stays done. */
+/** A failed step is retried by queueing it again; a succeeded step stays done. */
 export const stepTransitions: Readonly<Record<StepState, readonly StepState[]>> = {
   [StepState.PENDING]: [StepState.IN_PROGRESS],
   [StepState.IN_PROGRESS]: [StepState.SUCCEEDED, StepState.FAILED],
-  [StepState.FAILED]: [StepState.IN_PROGRESS],
+  [StepState.FAILED]: [StepState.PENDING],
   [StepState.SUCCEEDED]: [],
 };
 
@@ -57,7 +57,7 @@ function refuse(step: StepProgress, to: StepState, why: string): UserError {
   return new UserError(ErrorCode.INVALID_STEP_TRANSITION, why, { details: { step: step.kind, from: step.state, to } });
 }
 
-/** Starts (or retries) a step, once its prerequisites have succeeded. */
+/** Starts a pending step, once its prerequisites have succeeded. */
 export function startStep(step: StepProgress, siblings: readonly StepProgress[], now: Date): StepProgress | UserError {
   if (!stepTransitions[step.state].includes(StepState.IN_PROGRESS)) {
     return refuse(step, StepState.IN_PROGRESS, `The step ${step.kind} is ${step.state} and cannot be started.`);
@@ -69,6 +69,14 @@ export function startStep(step: StepProgress, siblings: readonly StepProgress[],
     return refuse(step, StepState.IN_PROGRESS, `The step ${step.kind} needs ${waitingFor.join(', ')} to succeed first.`);
   }
   return { ...step, state: StepState.IN_PROGRESS, attempts: step.attempts + 1, startedAt: now, finishedAt: null, failureReason: null };
+}
+
+/** Queues a failed step again; the next run starts it over. The failure stays readable until then. */
+export function retryStep(step: StepProgress): StepProgress | UserError {
+  if (step.state !== StepState.FAILED) {
+    return refuse(step, StepState.PENDING, `Only a failed step can be retried; ${step.kind} is ${step.state}.`);
+  }
+  return { ...step, state: StepState.PENDING };
 }
 
 export function succeedStep(step: StepProgress, now: Date): StepProgress | UserError {

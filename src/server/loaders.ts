@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { MerchantUser } from '../auth/merchant-user.entity';
+import { CatalogRepository } from '../catalog/catalog.repository';
+import { PrimeReadiness } from '../catalog/prime-eligibility';
 import { LinkEvent } from '../linking/link-event.entity';
 import { OnboardingStep } from '../onboarding/onboarding-step.entity';
 import { onboardingStepOrder } from '../onboarding/onboarding-step';
@@ -18,9 +20,20 @@ function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
  * One set of DataLoaders per request (never shared between requests or merchants): each batches
  * the lookups of one field across a whole response into one SQL statement, scoped to the merchant.
  */
-export function createLoaders(dataSource: DataSource, merchantId: string) {
+export function createLoaders(dataSource: DataSource, catalog: CatalogRepository, merchantId: string) {
   const manager = dataSource.manager;
   return {
+    /** P2: the merchant's link, Amazon Pay and Prime shipping states, read once per request. */
+    primeReadiness: new DataLoader<string, PrimeReadiness>(async (merchantIds) =>
+      Promise.all(merchantIds.map((id) => catalog.readiness(id))),
+    ),
+
+    /** Units in fulfillment centers by SKU; null for a SKU whose inventory is not identified. */
+    inventoryBySku: new DataLoader<string, number | null>(async (skus) => {
+      const inventory = await catalog.inventory(merchantId, [...skus]);
+      return skus.map((sku) => inventory.get(sku) ?? null);
+    }),
+
     onboardingSteps: new DataLoader<string, OnboardingStep[]>(async (linkIds) => {
       const steps = await manager.findBy(OnboardingStep, { linkId: In([...linkIds]), merchantId });
       const byLink = groupBy(steps, (step) => step.linkId);

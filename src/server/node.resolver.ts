@@ -1,5 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Permission } from '../auth/role';
+import { CatalogRepository } from '../catalog/catalog.repository';
+import { CatalogProductView } from '../catalog/catalog.types';
 import { LinkRepository } from '../linking/link.repository';
 import { SellerCentralLinkView } from '../linking/link.types';
 import { MerchantDirectory } from '../merchants/merchant-directory';
@@ -16,6 +18,7 @@ export class NodeResolver {
   constructor(
     private readonly directory: MerchantDirectory,
     private readonly links: LinkRepository,
+    private readonly catalog: CatalogRepository,
   ) {}
 
   @Query(() => Node, {
@@ -38,6 +41,9 @@ export class NodeResolver {
       case 'SellerCentralLink':
         authorize(viewer, Permission.READ_LINK);
         return nullable(await this.links.findForMerchant(parsed.id, viewer.merchantId), SellerCentralLinkView.from);
+      case 'CatalogProduct':
+        authorize(viewer, Permission.READ_CATALOG);
+        return nullable(await this.catalog.findForMerchant(parsed.id, viewer.merchantId), CatalogProductView.from);
     }
   }
 }

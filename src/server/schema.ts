@@ -7,6 +7,7 @@ import {
   LinkingResolver,
   MerchantLinksResolver,
 } from '../linking/linking.resolver';
+import { CatalogResolver } from '../catalog/catalog.resolver';
 import { ViewerResolver } from '../merchants/viewer.resolver';
 import { SandboxResolver } from '../seller-central/sandbox/sandbox.resolver';
 import { RequestContext } from './context';
@@ -19,6 +20,7 @@ export const productResolvers = [
   MerchantLinksResolver,
   LinkConsentResolver,
   LinkEventResolver,
+  CatalogResolver,
 ] as const;
 
 /** Development-only stand-ins for Seller Central's pages. */

@@ -2,6 +2,7 @@ import {
   failStep,
   initialStep,
   OnboardingStepKind,
+  retryStep,
   onboardingStepOrder,
   startStep,
   StepProgress,
@@ -35,10 +36,19 @@ describe('onboarding steps', () => {
     expect(ok(succeedStep(running, t1))).toMatchObject({ state: StepState.SUCCEEDED, finishedAt: t1 });
   });
 
-  it('L6: a failed step keeps its reason and can be retried', () => {
+  it('L6: a failed step keeps its reason and can be retried: queued again, then started over', () => {
     const failed = ok(failStep(ok(startStep(initialStep(OnboardingStepKind.REGISTER_AMAZON_PAY), [], t0)), 'Amazon Pay is unavailable', t1));
     expect(failed).toMatchObject({ state: StepState.FAILED, failureReason: 'Amazon Pay is unavailable', finishedAt: t1 });
-    expect(ok(startStep(failed, [], t1))).toMatchObject({ state: StepState.IN_PROGRESS, attempts: 2, failureReason: null });
+    expect(startStep(failed, [], t1)).toMatchObject({ code: ErrorCode.INVALID_STEP_TRANSITION });
+    const queued = ok(retryStep(failed));
+    expect(queued).toMatchObject({ state: StepState.PENDING, failureReason: 'Amazon Pay is unavailable' });
+    expect(ok(startStep(queued, [], t1))).toMatchObject({ state: StepState.IN_PROGRESS, attempts: 2, failureReason: null });
+  });
+
+  it('L6: only a failed step can be retried', () => {
+    const pending = initialStep(OnboardingStepKind.IMPORT_LISTINGS);
+    expect(retryStep(pending)).toMatchObject({ code: ErrorCode.INVALID_STEP_TRANSITION });
+    expect(retryStep(ok(startStep(pending, [], t0)))).toMatchObject({ code: ErrorCode.INVALID_STEP_TRANSITION });
   });
 
   it('L6: Prime shipping activation waits for Amazon Pay to be registered', () => {

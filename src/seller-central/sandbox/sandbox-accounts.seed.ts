@@ -5,7 +5,7 @@ import { SandboxListing, SandboxSellerAccount, SandboxStore } from './sandbox.en
 type ListingSeed = Omit<SandboxListing, 'accountId' | 'currency'>;
 
 interface AccountSeed {
-  account: SandboxSellerAccount;
+  account: Pick<SandboxSellerAccount, 'id' | 'name' | 'plan' | 'standing'>;
   stores: Array<Omit<SandboxStore, 'accountId'>>;
   listings: ListingSeed[];
 }
@@ -73,7 +73,7 @@ export async function seedSandboxAccounts(manager: EntityManager): Promise<numbe
   const existing = new Set((await manager.find(SandboxSellerAccount, { select: { id: true } })).map((account) => account.id));
   const missing = sandboxAccountSeeds.filter((seed) => !existing.has(seed.account.id));
   for (const seed of missing) {
-    await manager.insert(SandboxSellerAccount, seed.account);
+    await manager.insert(SandboxSellerAccount, { ...seed.account, amazonPayOutcome: 'ACTIVATES', amazonPayActivationMinutes: 2, listingsAvailable: true });
     await manager.insert(
       SandboxStore,
       seed.stores.map((store) => ({ ...store, accountId: seed.account.id })),

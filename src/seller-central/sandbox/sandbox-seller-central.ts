@@ -1,12 +1,27 @@
 import { randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
 import { hashToken } from '../../auth/tokens';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { Clock } from '../../shared/clock';
 import { ErrorCode, UserError } from '../../shared/errors';
 import { AccountStanding, SellerAccount, SellingPlan } from '../seller-account';
-import { CodeExchangeRefusal, CodeExchangeResult, SellerCentralGateway } from '../seller-central.gateway';
-import { SandboxAuthorizationCode, SandboxListing, SandboxSellerAccount, SandboxStore } from './sandbox.entities';
+import {
+  AmazonPayRegistration,
+  CodeExchangeRefusal,
+  CodeExchangeResult,
+  FulfillmentInventory,
+  ListingsPage,
+  SellerCentralError,
+  SellerCentralGateway,
+} from '../seller-central.gateway';
+import {
+  AmazonPayOutcome,
+  SandboxAmazonPayRegistration,
+  SandboxAuthorizationCode,
+  SandboxListing,
+  SandboxSellerAccount,
+  SandboxStore,
+} from './sandbox.entities';
 
 export interface SandboxAccountWithDetails {
   account: SandboxSellerAccount;
@@ -14,11 +29,35 @@ export interface SandboxAccountWithDetails {
   listings: SandboxListing[];
 }
 
+export interface SandboxAccountChange {
+  sellerAccountId: string;
+  plan?: SellingPlan | null;
+  standing?: AccountStanding | null;
+  amazonPayOutcome?: AmazonPayOutcome | null;
+  amazonPayActivationMinutes?: number | null;
+  listingsAvailable?: boolean | null;
+}
+
 export interface IssuedAuthorizationCode {
   code: string;
   expiresAt: Date;
   sellerAccountId: string;
   storeId: string;
+}
+
+/** Amazon Pay's answer for an account: pending for its activation time after the request, then active or failed. */
+export function amazonPayStatus(
+  account: Pick<SandboxSellerAccount, 'amazonPayOutcome' | 'amazonPayActivationMinutes'>,
+  registration: Pick<SandboxAmazonPayRegistration, 'requestedAt'> | null,
+  now: Date,
+): AmazonPayRegistration {
+  if (!registration) return { status: 'NOT_REGISTERED' };
+  const decidedAt = registration.requestedAt.getTime() + account.amazonPayActivationMinutes * 60_000;
+  if (now.getTime() < decidedAt) return { status: 'PENDING' };
+  if (account.amazonPayOutcome === 'FAILS') {
+    return { status: 'FAILED', reason: 'Amazon Pay could not verify the business details of the Seller Central account.' };
+  }
+  return { status: 'ACTIVE' };
 }
 
 /** Why a code cannot be exchanged, in the order Seller Central checks: unknown, other attempt, used, expired. */
@@ -77,6 +116,63 @@ export class SandboxSellerCentral implements SellerCentralGateway {
     };
   }
 
+  async listListings(sellerAccountId: string, pageToken: string | null, pageSize: number): Promise<ListingsPage> {
+    const manager = this.dataSource.manager;
+    const account = await manager.findOneBy(SandboxSellerAccount, { id: sellerAccountId });
+    if (!account) throw new SellerCentralError(`Seller Central has no account ${sellerAccountId}.`);
+    if (!account.listingsAvailable) throw new SellerCentralError('The Seller Central Listings service did not answer; try again later.');
+    const after = pageToken ? Buffer.from(pageToken, 'base64url').toString('utf8') : null;
+    const [rows, totalCount] = await Promise.all([
+      manager.find(SandboxListing, {
+        where: after ? { accountId: sellerAccountId, sellerSku: MoreThan(after) } : { accountId: sellerAccountId },
+        order: { sellerSku: 'ASC' },
+        take: pageSize + 1,
+      }),
+      manager.countBy(SandboxListing, { accountId: sellerAccountId }),
+    ]);
+    const listings = rows.slice(0, pageSize).map(({ sellerSku, asin, title, priceCents, currency }) => ({ sellerSku, asin, title, priceCents, currency }));
+    const last = listings[listings.length - 1];
+    return { listings, totalCount, nextPageToken: rows.length > pageSize ? Buffer.from(last.sellerSku, 'utf8').toString('base64url') : null };
+  }
+
+  async getFulfillmentInventory(sellerAccountId: string): Promise<FulfillmentInventory[]> {
+    const rows = await this.dataSource.manager.find(SandboxListing, {
+      select: { sellerSku: true, fulfillableQuantity: true },
+      where: { accountId: sellerAccountId },
+    });
+    return rows.map(({ sellerSku, fulfillableQuantity }) => ({ sellerSku, fulfillableQuantity }));
+  }
+
+  async registerAmazonPay(sellerAccountId: string): Promise<AmazonPayRegistration> {
+    return this.transactions.run(async (manager) => {
+      const account = await manager.findOneBy(SandboxSellerAccount, { id: sellerAccountId });
+      if (!account) throw new SellerCentralError(`Seller Central has no account ${sellerAccountId}.`);
+      const now = this.clock.now();
+      const existing = await manager.findOneBy(SandboxAmazonPayRegistration, { accountId: sellerAccountId });
+      const current = amazonPayStatus(account, existing, now);
+      if (current.status === 'PENDING' || current.status === 'ACTIVE') return current;
+      await manager.save(SandboxAmazonPayRegistration, { accountId: sellerAccountId, requestedAt: now });
+      return amazonPayStatus(account, { requestedAt: now }, now);
+    });
+  }
+
+  async getAmazonPayRegistration(sellerAccountId: string): Promise<AmazonPayRegistration> {
+    const manager = this.dataSource.manager;
+    const account = await manager.findOneBy(SandboxSellerAccount, { id: sellerAccountId });
+    if (!account) throw new SellerCentralError(`Seller Central has no account ${sellerAccountId}.`);
+    const registration = await manager.findOneBy(SandboxAmazonPayRegistration, { accountId: sellerAccountId });
+    return amazonPayStatus(account, registration, this.clock.now());
+  }
+
+  async activatePrimeShipping(sellerAccountId: string, storeId: string): Promise<void> {
+    const registration = await this.getAmazonPayRegistration(sellerAccountId);
+    if (registration.status !== 'ACTIVE') {
+      throw new SellerCentralError('Prime shipping needs an active Amazon Pay registration first.');
+    }
+    const store = await this.dataSource.manager.findOneBy(SandboxStore, { id: storeId, accountId: sellerAccountId });
+    if (!store) throw new SellerCentralError(`The store ${storeId} is not one of the account's stores.`);
+  }
+
   onAccountChanged(listener: (sellerAccountId: string) => Promise<void>): void {
     this.listeners.push(listener);
   }
@@ -112,16 +208,34 @@ export class SandboxSellerCentral implements SellerCentralGateway {
   }
 
   /** Seller Central's account settings: change the plan or the standing, then notify Buy with Prime. */
-  async updateAccount(change: { sellerAccountId: string; plan?: SellingPlan; standing?: AccountStanding }): Promise<SandboxSellerAccount> {
+  async updateAccount(change: SandboxAccountChange): Promise<SandboxSellerAccount> {
     const account = await this.transactions.run(async (manager) => {
       const account = await this.requireAccount(manager, change.sellerAccountId);
-      if (change.plan) account.plan = change.plan;
-      if (change.standing) account.standing = change.standing;
+      const { sellerAccountId: _id, ...fields } = change;
+      for (const [key, value] of Object.entries(fields)) {
+        if (value !== undefined && value !== null) Object.assign(account, { [key]: value });
+      }
       await manager.save(account);
       return account;
     });
     for (const listener of this.listeners) await listener(account.id);
     return account;
+  }
+
+  /** Seller Central's inventory page: add or change a listing (price, title, units in fulfillment centers). */
+  async upsertListing(listing: Omit<SandboxListing, 'currency'>): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      await this.requireAccount(manager, listing.accountId);
+      await manager.save(SandboxListing, { ...listing, currency: 'USD' });
+    });
+  }
+
+  /** Closes a listing in Seller Central; a re-sync then finds it gone. */
+  async removeListing(sellerAccountId: string, sellerSku: string): Promise<boolean> {
+    return this.transactions.run(async (manager) => {
+      await this.requireAccount(manager, sellerAccountId);
+      return ((await manager.delete(SandboxListing, { accountId: sellerAccountId, sellerSku })).affected ?? 0) > 0;
+    });
   }
 
   async listAccounts(): Promise<SandboxAccountWithDetails[]> {

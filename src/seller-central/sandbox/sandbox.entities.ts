@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { IntColumn, TextColumn, TimestampColumn } from '../../database/columns';
 import { AccountStanding, SellingPlan } from '../seller-account';
 
@@ -19,6 +19,29 @@ export class SandboxSellerAccount {
 
   @TextColumn(32)
   standing!: AccountStanding;
+
+  /** How Amazon Pay registration ends for this account, and how long it takes. */
+  @TextColumn(16, { default: 'ACTIVATES' })
+  amazonPayOutcome!: AmazonPayOutcome;
+
+  @IntColumn({ default: 2 })
+  amazonPayActivationMinutes!: number;
+
+  /** False makes the Listings service fail, to show a failed import and its retry. */
+  @Column({ type: 'boolean', default: true })
+  listingsAvailable!: boolean;
+}
+
+export type AmazonPayOutcome = 'ACTIVATES' | 'FAILS';
+
+/** When the account asked for Amazon Pay; its status follows from the account's outcome and the clock. */
+@Entity('sandbox_amazon_pay_registration')
+export class SandboxAmazonPayRegistration {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  accountId!: string;
+
+  @TimestampColumn()
+  requestedAt!: Date;
 }
 
 @Entity('sandbox_store')
@@ -87,4 +110,4 @@ export class SandboxAuthorizationCode {
   usedAt!: Date | null;
 }
 
-export const sandboxEntities = [SandboxSellerAccount, SandboxStore, SandboxListing, SandboxAuthorizationCode];
+export const sandboxEntities = [SandboxSellerAccount, SandboxStore, SandboxListing, SandboxAuthorizationCode, SandboxAmazonPayRegistration];

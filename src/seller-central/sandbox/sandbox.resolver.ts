@@ -1,10 +1,11 @@
-import { IsEnum, IsOptional, Length } from 'class-validator';
+import { IsBoolean, IsEnum, IsIn, IsOptional, Length, Max, Min } from 'class-validator';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Arg, Field, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { mutationPayload } from '../../shared/graphql/mutation-payload';
 import { UserErrorView } from '../../shared/graphql/user-error.type';
 import { AccountStanding, SellingPlan } from '../seller-account';
 import { SandboxAccountWithDetails, SandboxSellerCentral } from './sandbox-seller-central';
+import { AmazonPayOutcome } from './sandbox.entities';
 
 registerEnumType(SellingPlan, {
   name: 'SellingPlan',
@@ -73,6 +74,15 @@ class SandboxSellerAccountView {
   @Field(() => AccountStanding, { description: 'The standing.' })
   standing!: AccountStanding;
 
+  @Field({ description: 'How Amazon Pay registration ends: ACTIVATES or FAILS.' })
+  amazonPayOutcome!: string;
+
+  @Field(() => Int, { description: 'Minutes Amazon Pay takes to decide.' })
+  amazonPayActivationMinutes!: number;
+
+  @Field({ description: 'Whether the Listings service answers (false makes imports fail).' })
+  listingsAvailable!: boolean;
+
   @Field(() => [SandboxStoreView], { description: 'The stores in the account\'s store picker.' })
   stores!: SandboxStoreView[];
 
@@ -126,11 +136,76 @@ class SandboxUpdateSellerAccountInput {
   @IsOptional()
   @IsEnum(AccountStanding)
   standing?: AccountStanding;
+
+  @Field(() => String, { nullable: true, description: 'ACTIVATES or FAILS: how Amazon Pay registration ends.' })
+  @IsOptional()
+  @IsIn(['ACTIVATES', 'FAILS'])
+  amazonPayOutcome?: AmazonPayOutcome;
+
+  @Field(() => Int, { nullable: true, description: 'Minutes Amazon Pay takes to decide, 0 to 1440.' })
+  @IsOptional()
+  @Min(0)
+  @Max(1440)
+  amazonPayActivationMinutes?: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'False makes the Listings service fail.' })
+  @IsOptional()
+  @IsBoolean()
+  listingsAvailable?: boolean;
+}
+
+@InputType({ description: 'Sandbox only: adds or changes a listing in Seller Central.' })
+class SandboxUpsertListingInput {
+  @Field({ description: 'The sandbox account.' })
+  @Length(1, 64)
+  sellerAccountId!: string;
+
+  @Field({ description: 'The listing\'s SKU.' })
+  @Length(1, 64)
+  sellerSku!: string;
+
+  @Field({ description: 'The Amazon product ID.' })
+  @Length(1, 20)
+  asin!: string;
+
+  @Field({ description: 'The title.' })
+  @Length(1, 500)
+  title!: string;
+
+  @Field(() => Int, { description: 'The price in cents.' })
+  @Min(0)
+  @Max(100_000_000)
+  priceCents!: number;
+
+  @Field(() => Int, { description: 'Units in Amazon fulfillment centers.' })
+  @Min(0)
+  @Max(10_000_000)
+  fulfillableQuantity!: number;
+}
+
+@InputType({ description: 'Sandbox only: closes a listing in Seller Central.' })
+class SandboxRemoveListingInput {
+  @Field({ description: 'The sandbox account.' })
+  @Length(1, 64)
+  sellerAccountId!: string;
+
+  @Field({ description: 'The listing\'s SKU.' })
+  @Length(1, 64)
+  sellerSku!: string;
 }
 
 @ObjectType({ description: 'Sandbox only: the account after the change.' })
 class SandboxUpdateSellerAccountPayload {
   @Field(() => SandboxSellerAccountView, { nullable: true, description: 'The changed account.' })
+  account?: SandboxSellerAccountView;
+
+  @Field(() => [UserErrorView], { description: 'Why nothing changed, if so.' })
+  userErrors!: UserErrorView[];
+}
+
+@ObjectType({ description: 'Sandbox only: the account after a listing changed.' })
+class SandboxListingChangePayload {
+  @Field(() => SandboxSellerAccountView, { nullable: true, description: 'The account with its listings.' })
   account?: SandboxSellerAccountView;
 
   @Field(() => [UserErrorView], { description: 'Why nothing changed, if so.' })
@@ -167,9 +242,35 @@ export class SandboxResolver {
     return mutationPayload(
       async () => {
         await this.sandbox.updateAccount(input);
-        return (await this.sandbox.listAccounts()).find(({ account }) => account.id === input.sellerAccountId)!;
+        return this.accountDetails(input.sellerAccountId);
       },
       (details) => ({ account: SandboxSellerAccountView.from(details) }),
     );
+  }
+
+  @Mutation(() => SandboxListingChangePayload, { description: 'Sandbox only: adds or changes a listing; a catalog re-sync picks it up.' })
+  sandboxUpsertListing(@Arg('input', { description: 'The listing.' }) input: SandboxUpsertListingInput) {
+    return mutationPayload(
+      async () => {
+        await this.sandbox.upsertListing({ ...input, accountId: input.sellerAccountId });
+        return this.accountDetails(input.sellerAccountId);
+      },
+      (details) => ({ account: SandboxSellerAccountView.from(details) }),
+    );
+  }
+
+  @Mutation(() => SandboxListingChangePayload, { description: 'Sandbox only: closes a listing; a catalog re-sync finds it gone.' })
+  sandboxRemoveListing(@Arg('input', { description: 'The listing.' }) input: SandboxRemoveListingInput) {
+    return mutationPayload(
+      async () => {
+        await this.sandbox.removeListing(input.sellerAccountId, input.sellerSku);
+        return this.accountDetails(input.sellerAccountId);
+      },
+      (details) => ({ account: SandboxSellerAccountView.from(details) }),
+    );
+  }
+
+  private async accountDetails(sellerAccountId: string): Promise<SandboxAccountWithDetails> {
+    return (await this.sandbox.listAccounts()).find(({ account }) => account.id === sellerAccountId)!;
   }
 }

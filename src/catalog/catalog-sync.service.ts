@@ -1,0 +1,151 @@
+import { EntityManager, In } from 'typeorm';
+import { TransactionRunner } from '../database/transaction-runner';
+import { LinkEventKind } from '../linking/link-event.entity';
+import { Actor, LinkRepository } from '../linking/link.repository';
+import { SellerListing, SellerCentralGateway } from '../seller-central/seller-central.gateway';
+import { chunks } from '../shared/chunks';
+import { Clock } from '../shared/clock';
+import { newId } from '../shared/ids';
+import { CatalogProduct } from './catalog-product.entity';
+import { planCatalogSync } from './catalog-sync.plan';
+import { FulfillmentInventoryRecord } from './fulfillment-inventory.entity';
+
+/** The part of a link a sync needs: whose catalog, and which Seller Central account to read. */
+export interface SyncTarget {
+  linkId: string;
+  merchantId: string;
+  sellerAccountId: string;
+}
+
+export interface CatalogSyncSummary {
+  listingCount: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  vanished: number;
+  offerPrimeTurnedOff: number;
+}
+
+/** Rows per INSERT: well within SQLite's and PostgreSQL's limits on bound parameters. */
+const INSERT_BATCH = 500;
+/** SKUs named in a timeline entry before "and N more". */
+const NAMED_SKUS = 20;
+
+function namedSkus(skus: string[]): string {
+  const named = skus.slice(0, NAMED_SKUS).join(', ');
+  return skus.length > NAMED_SKUS ? `${named} and ${skus.length - NAMED_SKUS} more` : named;
+}
+
+/**
+ * L6: brings Seller Central's inventory and listings into the Buy with Prime catalog. Reading
+ * Seller Central happens before the transaction; the writes, batched, happen in one transaction
+ * together with whatever the caller adds (the step's own completion), so a sync is all or nothing.
+ */
+export class CatalogSync {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly links: LinkRepository,
+    private readonly sellerCentral: SellerCentralGateway,
+    private readonly clock: Clock,
+    private readonly listingsPageSize = 500,
+  ) {}
+
+  /** Replaces the merchant's fulfillment-center inventory with Seller Central's current figures. */
+  async identifyInventory(target: SyncTarget, alsoInTransaction: (manager: EntityManager, skuCount: number) => Promise<void>): Promise<number> {
+    const inventory = await this.sellerCentral.getFulfillmentInventory(target.sellerAccountId);
+    await this.transactions.run(async (manager) => {
+      const now = this.clock.now();
+      await manager.delete(FulfillmentInventoryRecord, { merchantId: target.merchantId });
+      for (const run of chunks(inventory, INSERT_BATCH)) {
+        await manager.insert(
+          FulfillmentInventoryRecord,
+          run.map((record) => ({ merchantId: target.merchantId, sku: record.sellerSku, fulfillableQuantity: record.fulfillableQuantity, identifiedAt: now })),
+        );
+      }
+      await alsoInTransaction(manager, inventory.length);
+    });
+    return inventory.length;
+  }
+
+  /**
+   * Imports every listing: new ones become products (not offering Prime), changed ones are updated
+   * with their toggle kept, vanished ones stop being listed and stop offering Prime (with a timeline
+   * entry). `onProgress` hears how many listings have been read of the total, page by page.
+   */
+  async importListings(
+    target: SyncTarget,
+    actor: Actor,
+    onProgress: (done: number, total: number) => Promise<void>,
+    alsoInTransaction: (manager: EntityManager, summary: CatalogSyncSummary) => Promise<void>,
+  ): Promise<CatalogSyncSummary> {
+    const listings = await this.readAllListings(target.sellerAccountId, onProgress);
+    return this.transactions.run(async (manager) => {
+      const now = this.clock.now();
+      const existing = await manager.find(CatalogProduct, {
+        select: { id: true, sku: true, amazonSku: true, title: true, priceCents: true, currency: true, listed: true, offerPrime: true },
+        where: { merchantId: target.merchantId },
+      });
+      const plan = planCatalogSync(existing, listings);
+      for (const run of chunks(plan.toInsert, INSERT_BATCH)) {
+        await manager.insert(CatalogProduct, run.map((listing) => this.newProduct(target.merchantId, listing, now)));
+      }
+      for (const { id, listing } of plan.toUpdate) {
+        await manager.update(CatalogProduct, { id }, { ...productFields(listing), listed: true, updatedAt: now });
+      }
+      for (const run of chunks(plan.toUnlist, INSERT_BATCH)) {
+        await manager.update(CatalogProduct, { id: In(run.map((product) => product.id)) }, { listed: false, offerPrime: false, updatedAt: now });
+      }
+      const offerPrimeTurnedOff = plan.toUnlist.filter((product) => product.offerPrime).length;
+      if (plan.toUnlist.length > 0) {
+        await this.links.record(manager, { id: target.linkId, merchantId: target.merchantId }, actor, now, {
+          kind: LinkEventKind.LISTINGS_VANISHED,
+          fromState: null,
+          toState: null,
+          message:
+            `${plan.toUnlist.length} listing(s) vanished from Seller Central: ${namedSkus(plan.toUnlist.map((product) => product.sku))}. ` +
+            `They are no longer eligible for Prime; Offer Prime was turned off for ${offerPrimeTurnedOff} of them.`,
+        });
+      }
+      const summary: CatalogSyncSummary = {
+        listingCount: listings.length,
+        added: plan.toInsert.length,
+        updated: plan.toUpdate.length,
+        unchanged: plan.unchanged,
+        vanished: plan.toUnlist.length,
+        offerPrimeTurnedOff,
+      };
+      await alsoInTransaction(manager, summary);
+      return summary;
+    });
+  }
+
+  private async readAllListings(sellerAccountId: string, onProgress: (done: number, total: number) => Promise<void>): Promise<SellerListing[]> {
+    const listings: SellerListing[] = [];
+    let pageToken: string | null = null;
+    do {
+      const page = await this.sellerCentral.listListings(sellerAccountId, pageToken, this.listingsPageSize);
+      listings.push(...page.listings);
+      await onProgress(listings.length, page.totalCount);
+      pageToken = page.nextPageToken;
+    } while (pageToken);
+    return listings;
+  }
+
+  private newProduct(merchantId: string, listing: SellerListing, now: Date): CatalogProduct {
+    return Object.assign(new CatalogProduct(), {
+      id: newId(now.getTime()),
+      merchantId,
+      sku: listing.sellerSku,
+      ...productFields(listing),
+      offerPrime: false,
+      listed: true,
+      importedAt: now,
+      updatedAt: now,
+    });
+  }
+}
+
+function productFields(listing: SellerListing) {
+  return { amazonSku: listing.asin, title: listing.title, priceCents: listing.priceCents, currency: listing.currency };
+}
+

@@ -1,0 +1,149 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Permission } from '../auth/role';
+import { RequestContext } from '../server/context';
+import { authorize } from '../shared/graphql/authorize';
+import { decodeGlobalId, parseGlobalId } from '../shared/graphql/global-id';
+import { mutationPayload } from '../shared/graphql/mutation-payload';
+import { decodeCursor, PageArgs, pageOf, toConnection } from '../shared/graphql/pagination';
+import { UserErrorView } from '../shared/graphql/user-error.type';
+import { ErrorCode, UserError } from '../shared/errors';
+import {
+  CatalogProductFilter,
+  OfferPrimeOutcomeView,
+  ResyncCatalogInput,
+  ResyncCatalogPayload,
+  SetOfferPrimeForProductsInput,
+  SetOfferPrimeForProductsPayload,
+  SetOfferPrimeInput,
+  SetOfferPrimePayload,
+  TurnOffOfferPrimeForAllProductsInput,
+  TurnOffOfferPrimeForAllProductsPayload,
+} from './catalog.inputs';
+import { CatalogRepository } from './catalog.repository';
+import { CatalogService } from './catalog.service';
+import { CatalogProductConnection, CatalogProductView, CatalogSummaryView } from './catalog.types';
+import { OfferPrimeService } from './offer-prime.service';
+import { Buyability, buyability, IneligibilityReason, ineligibility } from './prime-eligibility';
+
+/** The catalog page: products, their eligibility, and the Offer Prime toggle (P1–P4). */
+@Resolver(() => CatalogProductView)
+export class CatalogResolver {
+  constructor(
+    private readonly catalog: CatalogRepository,
+    private readonly offerPrime: OfferPrimeService,
+    private readonly catalogService: CatalogService,
+  ) {}
+
+  @Query(() => CatalogProductConnection, { description: 'The merchant\'s Buy with Prime catalog, in SKU order. Not for STAFF (no access to the Prime page).' })
+  async catalogProducts(
+    @Args() { first, after }: PageArgs,
+    @Arg('filter', () => CatalogProductFilter, { nullable: true, description: 'Which products to list; all when left out.' }) filter: CatalogProductFilter | null,
+    @Ctx() { viewer, loaders }: RequestContext,
+  ) {
+    authorize(viewer, Permission.READ_CATALOG);
+    const readiness = await loaders.primeReadiness.load(viewer.merchantId);
+    const criteria = filter ?? {};
+    const [rows, totalCount] = await Promise.all([
+      this.catalog.page(viewer.merchantId, readiness, criteria, first, decodeCursor(after)),
+      this.catalog.count(viewer.merchantId, readiness, criteria),
+    ]);
+    const page = pageOf(rows.map(CatalogProductView.from), first, (product) => product.sku);
+    return { ...toConnection(page, (product) => product.sku), totalCount };
+  }
+
+  @Query(() => CatalogSummaryView, { description: 'The counts the catalog page header shows.' })
+  async catalogSummary(@Ctx() { viewer, loaders }: RequestContext): Promise<CatalogSummaryView> {
+    authorize(viewer, Permission.READ_CATALOG);
+    return this.catalog.summary(viewer.merchantId, await loaders.primeReadiness.load(viewer.merchantId));
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Units in Amazon fulfillment centers; null until identified (L6).' })
+  fulfillableQuantity(@Root() product: CatalogProductView, @Ctx() { loaders }: RequestContext): Promise<number | null> {
+    return loaders.inventoryBySku.load(product.sku);
+  }
+
+  @FieldResolver(() => [IneligibilityReason], { description: 'Why the product cannot offer Prime now; empty when it can (P2).' })
+  async ineligibilityReasons(@Root() product: CatalogProductView, @Ctx() ctx: RequestContext): Promise<IneligibilityReason[]> {
+    return this.reasons(product, ctx);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the product could offer Prime now (P2).' })
+  async eligibleForPrime(@Root() product: CatalogProductView, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return (await this.reasons(product, ctx)).length === 0;
+  }
+
+  @FieldResolver(() => Buyability, { description: 'Whether shoppers can buy it with Prime now.' })
+  async buyability(@Root() product: CatalogProductView, @Ctx() ctx: RequestContext): Promise<Buyability> {
+    return buyability(product.offerPrime, await this.reasons(product, ctx));
+  }
+
+  @Mutation(() => SetOfferPrimePayload, {
+    description: 'Turns Offer Prime on (checked in order: link, Amazon Pay, Prime shipping, product) or off (never refused). OWNER or ADMIN.',
+  })
+  setOfferPrime(@Arg('input', { description: 'The product and the new value.' }) input: SetOfferPrimeInput, @Ctx() { viewer }: RequestContext) {
+    return mutationPayload(
+      () => this.offerPrime.setOfferPrime(viewer, { productId: decodeGlobalId(input.productId, 'CatalogProduct', ['input', 'productId']), offerPrime: input.offerPrime }),
+      (product) => ({ product: CatalogProductView.from(product) }),
+    );
+  }
+
+  @Mutation(() => SetOfferPrimeForProductsPayload, {
+    description: 'P4: sets Offer Prime for many products; each gets its own outcome, and a refused one stops no other. OWNER or ADMIN.',
+  })
+  setOfferPrimeForProducts(
+    @Arg('input', { description: 'The changes, one per product.' }) input: SetOfferPrimeForProductsInput,
+    @Ctx() { viewer }: RequestContext,
+  ) {
+    const changes = input.changes.map((change) => ({ sent: change.productId, productId: parseGlobalId(change.productId), offerPrime: change.offerPrime }));
+    return mutationPayload(
+      () =>
+        this.offerPrime.setOfferPrimeForProducts(
+          viewer,
+          changes.flatMap(({ productId, offerPrime }) => (productId?.type === 'CatalogProduct' ? [{ productId: productId.id, offerPrime }] : [])),
+        ),
+      (outcomes) => ({
+        outcomes: changes.map(({ sent, productId }, index): OfferPrimeOutcomeView => {
+          if (productId?.type !== 'CatalogProduct') {
+            const invalid = new UserError(ErrorCode.INVALID_ID, `"${sent.slice(0, 40)}" is not a valid CatalogProduct ID.`, { field: ['input', 'changes', String(index), 'productId'] });
+            return { productId: sent, product: null, userErrors: [UserErrorView.from(invalid)] };
+          }
+          const outcome = outcomes.find((candidate) => candidate.productId === productId.id)!;
+          return {
+            productId: sent,
+            product: outcome.product ? CatalogProductView.from(outcome.product) : null,
+            userErrors: outcome.error ? [UserErrorView.from(outcome.error.at(['input', 'changes', String(index)]))] : [],
+          };
+        }),
+      }),
+    );
+  }
+
+  @Mutation(() => TurnOffOfferPrimeForAllProductsPayload, {
+    description: 'P4, U1: turns Offer Prime off for every product, in any link state; the first step of an unlink. OWNER or ADMIN.',
+  })
+  turnOffOfferPrimeForAllProducts(
+    @Arg('input', { description: 'Nothing to choose; clientMutationId is optional.' }) input: TurnOffOfferPrimeForAllProductsInput,
+    @Ctx() { viewer }: RequestContext,
+  ) {
+    return mutationPayload(
+      () => this.offerPrime.turnOffForAllProducts(viewer),
+      (turnedOffCount) => ({ turnedOffCount, clientMutationId: input.clientMutationId ?? null }),
+    );
+  }
+
+  @Mutation(() => ResyncCatalogPayload, {
+    description: 'Re-syncs inventory and listings from Seller Central: idempotent, keeps each toggle, unlists vanished listings. OWNER or ADMIN.',
+  })
+  resyncCatalog(@Arg('input', { description: 'Nothing to choose; clientMutationId is optional.' }) input: ResyncCatalogInput, @Ctx() { viewer }: RequestContext) {
+    return mutationPayload(
+      () => this.catalogService.resync(viewer),
+      (summary) => ({ summary, clientMutationId: input.clientMutationId ?? null }),
+    );
+  }
+
+  private async reasons(product: CatalogProductView, { viewer, loaders }: RequestContext): Promise<IneligibilityReason[]> {
+    const [readiness, fulfillableQuantity] = await Promise.all([loaders.primeReadiness.load(viewer.merchantId), loaders.inventoryBySku.load(product.sku)]);
+    return ineligibility(readiness, { listed: product.listed, fulfillableQuantity });
+  }
+}
+

@@ -1,0 +1,96 @@
+import { EntityManager, In } from 'typeorm';
+import { requirePermission } from '../auth/permissions';
+import { Permission } from '../auth/role';
+import { Viewer } from '../auth/viewer';
+import { TransactionRunner } from '../database/transaction-runner';
+import { Clock } from '../shared/clock';
+import { ErrorCode, UserError } from '../shared/errors';
+import { chunks } from '../shared/chunks';
+import { CatalogProduct } from './catalog-product.entity';
+import { CatalogRepository } from './catalog.repository';
+import { checkOfferPrime } from './prime-eligibility';
+
+/** The largest list one bulk toggle takes (large APIs cap array inputs at 250). */
+export const MAX_BULK_TOGGLES = 250;
+
+export interface OfferPrimeChange {
+  productId: string;
+  offerPrime: boolean;
+}
+
+export interface OfferPrimeOutcome {
+  productId: string;
+  product: CatalogProduct | null;
+  error: UserError | null;
+}
+
+function notFound(): UserError {
+  return new UserError(ErrorCode.NOT_FOUND, 'No catalog product with this ID exists for your merchant.');
+}
+
+/**
+ * The Offer Prime toggle (P1–P4). Turning it on checks P2 in order; turning it off is never refused
+ * (P3). Every call is one transaction, and reads the merchant's readiness inside it, so that a toggle
+ * never goes on against a link that changed a moment before.
+ */
+export class OfferPrimeService {
+  constructor(
+    private readonly catalog: CatalogRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  async setOfferPrime(viewer: Viewer, change: OfferPrimeChange): Promise<CatalogProduct> {
+    requirePermission(viewer, Permission.MANAGE_CATALOG, 'turn Offer Prime on or off');
+    const [outcome] = await this.transactions.run((manager) => this.apply(manager, viewer.merchantId, [change]));
+    if (outcome.error) throw outcome.error;
+    return outcome.product!;
+  }
+
+  /** P4: many toggles at once; each product gets its own outcome and one failure stops no other. */
+  async setOfferPrimeForProducts(viewer: Viewer, changes: OfferPrimeChange[]): Promise<OfferPrimeOutcome[]> {
+    requirePermission(viewer, Permission.MANAGE_CATALOG, 'turn Offer Prime on or off');
+    return this.transactions.run((manager) => this.apply(manager, viewer.merchantId, changes));
+  }
+
+  /** P4, U1: turns Offer Prime off for every product of the merchant, whatever the link state (P3). */
+  async turnOffForAllProducts(viewer: Viewer): Promise<number> {
+    requirePermission(viewer, Permission.MANAGE_CATALOG, 'turn Offer Prime on or off');
+    return this.transactions.run(async (manager) => {
+      const result = await manager.update(
+        CatalogProduct,
+        { merchantId: viewer.merchantId, offerPrime: true },
+        { offerPrime: false, updatedAt: this.clock.now() },
+      );
+      return result.affected ?? 0;
+    });
+  }
+
+  private async apply(manager: EntityManager, merchantId: string, changes: OfferPrimeChange[]): Promise<OfferPrimeOutcome[]> {
+    const now = this.clock.now();
+    const readiness = await this.catalog.readiness(merchantId, manager);
+    const products = new Map(
+      (await this.catalog.findManyForMerchant([...new Set(changes.map((change) => change.productId))], merchantId, manager)).map((product) => [product.id, product]),
+    );
+    const inventory = await this.catalog.inventory(merchantId, [...products.values()].map((product) => product.sku), manager);
+    const toSet = new Map<string, boolean>();
+    const outcomes = changes.map(({ productId, offerPrime }): OfferPrimeOutcome => {
+      const product = products.get(productId);
+      if (!product) return { productId, product: null, error: notFound() };
+      const refusal = checkOfferPrime(offerPrime, readiness, { sku: product.sku, listed: product.listed, fulfillableQuantity: inventory.get(product.sku) ?? null });
+      if (refusal) return { productId, product, error: refusal };
+      if (product.offerPrime !== offerPrime) {
+        toSet.set(productId, offerPrime);
+        Object.assign(product, { offerPrime, updatedAt: now });
+      }
+      return { productId, product, error: null };
+    });
+    for (const value of [true, false]) {
+      const ids = [...toSet].filter(([, on]) => on === value).map(([id]) => id);
+      for (const run of chunks(ids, 500)) {
+        await manager.update(CatalogProduct, { id: In(run), merchantId }, { offerPrime: value, updatedAt: now });
+      }
+    }
+    return outcomes;
+  }
+}

@@ -1,0 +1,50 @@
+import { requirePermission } from '../auth/permissions';
+import { Permission } from '../auth/role';
+import { Viewer } from '../auth/viewer';
+import { TransactionRunner } from '../database/transaction-runner';
+import { ActorKind, LinkEventKind } from '../linking/link-event.entity';
+import { describeLinkState, LinkState } from '../linking/link-state';
+import { LinkRepository } from '../linking/link.repository';
+import { SellerCentralLink } from '../linking/seller-central-link.entity';
+import { Clock } from '../shared/clock';
+import { ErrorCode, UserError } from '../shared/errors';
+import { OnboardingStepKind, retryStep } from './onboarding-step';
+import { OnboardingStepRepository, progressOf } from './onboarding-step.repository';
+import { stepLabels } from './onboarding.worker';
+
+/** What a merchant user can do about the onboarding steps: retry one that failed (L6). */
+export class OnboardingService {
+  constructor(
+    private readonly links: LinkRepository,
+    private readonly steps: OnboardingStepRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  async retryStep(viewer: Viewer, input: { linkId: string; kind: OnboardingStepKind }): Promise<SellerCentralLink> {
+    requirePermission(viewer, Permission.MANAGE_LINK, 'retry onboarding steps');
+    const link = await this.links.findForMerchant(input.linkId, viewer.merchantId);
+    if (!link) throw new UserError(ErrorCode.NOT_FOUND, 'No Seller Central link with this ID exists for your merchant.', { field: ['input', 'linkId'] });
+    if (link.state !== LinkState.LINKED) {
+      throw new UserError(ErrorCode.INVALID_STEP_TRANSITION, `Onboarding steps run only while the link is linked; this one is ${describeLinkState(link.state)}.`, {
+        field: ['input', 'linkId'],
+      });
+    }
+    return this.transactions.run(async (manager) => {
+      const now = this.clock.now();
+      const step = (await this.steps.forLink(link.id, manager)).find((candidate) => candidate.kind === input.kind)!;
+      const next = retryStep(progressOf(step));
+      if (next instanceof UserError) throw next.at(['input', 'step']);
+      if (!(await this.steps.update(manager, step, next, now))) {
+        throw new UserError(ErrorCode.INVALID_STEP_TRANSITION, 'The step changed while it was being retried; look at it again.', { field: ['input', 'step'] });
+      }
+      await this.links.record(manager, link, { kind: ActorKind.USER, userId: viewer.userId }, now, {
+        kind: LinkEventKind.ONBOARDING_STEP_RETRIED,
+        fromState: null,
+        toState: null,
+        message: `${stepLabels[step.kind]}: retried after it failed (${step.failureReason}).`,
+      });
+      return link;
+    });
+  }
+}
