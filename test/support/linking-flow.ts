@@ -82,3 +82,35 @@ export async function setSandboxAccount(server: TestServer, sellerAccountId: str
   );
   return body.data.sandboxUpdateSellerAccount;
 }
+
+/** Link and run the onboarding steps to the end: inventory, import, Amazon Pay (after its minutes), Prime shipping. */
+export async function onboard(server: TestServer, sellerAccountId = 'A1NORTHWINDPRO', storeId = 'STORE-NW-US', token = 'demo-acme-owner') {
+  const completed = await link(server, sellerAccountId, storeId, token);
+  await server.app.onboarding.runDue();
+  server.clock.advanceSeconds(120);
+  await server.app.onboarding.runDue();
+  return completed.link.id as string;
+}
+
+export const CATALOG = `query Catalog($first: Int, $after: String, $filter: CatalogProductFilter) {
+  catalogProducts(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes { id sku amazonSku title price { amount currencyCode } fulfillableQuantity offerPrime eligibleForPrime ineligibilityReasons buyability listed updatedAt }
+  }
+}`;
+
+export const SET_OFFER_PRIME = `mutation Toggle($input: SetOfferPrimeInput!) {
+  setOfferPrime(input: $input) { product { sku offerPrime buyability } userErrors { code field message remedy } }
+}`;
+
+/** The catalog products by SKU, as the console lists them. */
+export async function productsBySku(server: TestServer, token = 'demo-acme-owner'): Promise<Record<string, any>> {
+  const { body } = await server.gql(CATALOG, { first: 100 }, token);
+  return Object.fromEntries(body.data.catalogProducts.nodes.map((product: any) => [product.sku, product]));
+}
+
+export async function toggle(server: TestServer, productId: string, offerPrime: boolean, token = 'demo-acme-owner') {
+  const { body } = await server.gql(SET_OFFER_PRIME, { input: { productId, offerPrime } }, token);
+  return body.data.setOfferPrime;
+}
