@@ -43,6 +43,7 @@ export interface App {
   sandbox: SandboxSellerCentral;
   linking: LinkingService;
   onboarding: OnboardingWorker;
+  catalog: CatalogService;
   /** Starts listening and the background worker; resolves to the base URL. */
   start(): Promise<string>;
   stop(): Promise<void>;
@@ -127,6 +128,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     sandbox,
     linking,
     onboarding,
+    catalog: catalogService,
     start: async () => {
       const url = await http.listen({ host: config.host, port: config.port });
       scheduler.start();
