@@ -28,6 +28,16 @@ import { OfferPrimeService } from './catalog/offer-prime.service';
 import { OnboardingStepRepository } from './onboarding/onboarding-step.repository';
 import { OnboardingService } from './onboarding/onboarding.service';
 import { OnboardingWorker } from './onboarding/onboarding.worker';
+import { OrderEventsService } from './orders/order-events.service';
+import { OrderPages } from './orders/order-pages';
+import { OrderPlacementService } from './orders/order-placement.service';
+import { OrderRepository } from './orders/order.repository';
+import { OrderLineResolver, OrderResolver } from './orders/order.resolver';
+import { registerOrderWebhook } from './orders/order-webhook.route';
+import { SandboxStorefrontResolver } from './orders/sandbox-storefront.resolver';
+import { UnlinkRequestRepository } from './unlinking/unlink-request.repository';
+import { LinkUnlinkRequestResolver, UnlinkResolver } from './unlinking/unlink.resolver';
+import { UnlinkService } from './unlinking/unlink.service';
 import { IntervalScheduler } from './shared/scheduler';
 import { createHttpServer } from './server/http-server';
 import { createLoaders } from './server/loaders';
@@ -44,6 +54,7 @@ export interface App {
   linking: LinkingService;
   onboarding: OnboardingWorker;
   catalog: CatalogService;
+  unlinking: UnlinkService;
   /** Starts listening and the background worker; resolves to the base URL. */
   start(): Promise<string>;
   stop(): Promise<void>;
@@ -88,16 +99,31 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const offerPrime = new OfferPrimeService(catalog, transactions, clock);
   const catalogService = new CatalogService(links, catalogSync, clock);
 
+  const orders = new OrderRepository(dataSource);
+  const orderPages = new OrderPages(orders, clock);
+  const orderEvents = new OrderEventsService(transactions, clock, config.returnWindowDays);
+  const orderPlacement = new OrderPlacementService(catalog, links, transactions, clock);
+  const unlinkRequests = new UnlinkRequestRepository(dataSource);
+  const unlinking = new UnlinkService(links, orders, unlinkRequests, transactions, clock, {
+    returnWindowDays: config.returnWindowDays,
+    processingMs: config.unlinkProcessingHours * 3_600_000,
+  });
+
   const container = new ResolverContainer(
     new Map<Function, object>([
       [ViewerResolver, new ViewerResolver(directory)],
-      [NodeResolver, new NodeResolver(directory, links, catalog)],
+      [NodeResolver, new NodeResolver(directory, links, catalog, orders, unlinkRequests)],
       [LinkingResolver, new LinkingResolver(linking, links, onboardingService)],
       [CatalogResolver, new CatalogResolver(catalog, offerPrime, catalogService)],
       [MerchantLinksResolver, new MerchantLinksResolver(links)],
       [LinkConsentResolver, new LinkConsentResolver()],
       [LinkEventResolver, new LinkEventResolver()],
+      [OrderResolver, new OrderResolver(orderPages, clock)],
+      [OrderLineResolver, new OrderLineResolver()],
+      [UnlinkResolver, new UnlinkResolver(unlinking, unlinkRequests, orderPages)],
+      [LinkUnlinkRequestResolver, new LinkUnlinkRequestResolver()],
       [SandboxResolver, new SandboxResolver(sandbox)],
+      [SandboxStorefrontResolver, new SandboxStorefrontResolver(orderPlacement, orderEvents, orders, clock)],
     ]),
   );
   const http = await createHttpServer({
@@ -105,7 +131,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     schema: await buildAppSchema({ sandboxControls: config.sandboxControls }),
     container,
     authenticate: (header) => authenticator.authenticate(header),
-    createLoaders: (viewer) => createLoaders(dataSource, catalog, viewer.merchantId),
+    createLoaders: (viewer) => createLoaders(dataSource, { catalog, orders, unlinkRequests }, viewer.merchantId),
+    registerRoutes: (fastify) =>
+      registerOrderWebhook(fastify, { events: orderEvents, clock, secret: config.webhookSecret, toleranceSeconds: config.webhookToleranceSeconds }),
     readinessProblem: async () => {
       try {
         await dataSource.query('SELECT 1');
@@ -116,7 +144,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     },
   });
 
-  const scheduler = new IntervalScheduler({ onboarding: () => onboarding.runDue() }, config.workerIntervalMs, (task, error) =>
+  const scheduler = new IntervalScheduler({ onboarding: () => onboarding.runDue(), unlinking: () => unlinking.advance() }, config.workerIntervalMs, (task, error) =>
     http.log.error({ task, err: error }, 'Background task failed; it runs again on the next tick'),
   );
 
@@ -129,6 +157,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     linking,
     onboarding,
     catalog: catalogService,
+    unlinking,
     start: async () => {
       const url = await http.listen({ host: config.host, port: config.port });
       scheduler.start();

@@ -24,8 +24,16 @@ export interface AppConfig {
   sandboxControls: boolean;
   /** How long a sandbox Seller Central authorization code stays valid. */
   authorizationCodeTtlSeconds: number;
-  /** How often the background worker runs (onboarding steps); 0 turns it off (tests drive it by hand). */
+  /** How often the background worker runs (onboarding steps, unlinking); 0 turns it off (tests drive it by hand). */
   workerIntervalMs: number;
+  /** O2: days after delivery that a returnable item can be returned. */
+  returnWindowDays: number;
+  /** U6: how long unlinking takes once it has begun. */
+  unlinkProcessingHours: number;
+  /** O4: the shared secret that signs order webhooks (HMAC-SHA256). */
+  webhookSecret: string;
+  /** O4: how old a webhook's timestamp may be before it is refused as a replay. */
+  webhookToleranceSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -98,7 +106,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sandboxControls,
     authorizationCodeTtlSeconds: reader.integer('AUTHORIZATION_CODE_TTL_SECONDS', 300, 1, 3600),
     workerIntervalMs: reader.integer('WORKER_INTERVAL_MS', environment === 'test' ? 0 : 1000, 0, 3_600_000),
+    returnWindowDays: reader.integer('RETURN_WINDOW_DAYS', 30, 0, 365),
+    unlinkProcessingHours: reader.integer('UNLINK_PROCESSING_HOURS', 72, 0, 24 * 90),
+    webhookSecret: reader.string('WEBHOOK_SECRET', production ? '' : 'development-webhook-secret'),
+    webhookToleranceSeconds: reader.integer('WEBHOOK_TOLERANCE_SECONDS', 300, 1, 3600),
   };
+  if (config.webhookSecret.length < 16) {
+    reader.problems.push('WEBHOOK_SECRET must be set to at least 16 characters (it signs the order webhooks)');
+  }
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
   return config;
 }

@@ -16,19 +16,21 @@ export enum Permission {
   READ_CATALOG = 'READ_CATALOG',
   /** Toggle Offer Prime and re-sync the catalog from Seller Central. */
   MANAGE_CATALOG = 'MANAGE_CATALOG',
+  /** Read the orders page. */
+  READ_ORDERS = 'READ_ORDERS',
 }
 
 /**
  * Who may do what. STAFF has no access to the Prime and Settings pages, which hold the link and the
- * Offer Prime toggles, so it reads neither; CUSTOMER_SERVICE and DEVELOPER read both but change
- * nothing; OWNER and ADMIN do everything.
+ * Offer Prime toggles, so it reads neither, but it sees the orders; CUSTOMER_SERVICE and DEVELOPER
+ * read everything but change nothing; OWNER and ADMIN do everything, unlinking included.
  */
 const grants: Readonly<Record<Role, readonly Permission[]>> = {
-  [Role.OWNER]: [Permission.READ_LINK, Permission.MANAGE_LINK, Permission.READ_CATALOG, Permission.MANAGE_CATALOG],
-  [Role.ADMIN]: [Permission.READ_LINK, Permission.MANAGE_LINK, Permission.READ_CATALOG, Permission.MANAGE_CATALOG],
-  [Role.STAFF]: [],
-  [Role.CUSTOMER_SERVICE]: [Permission.READ_LINK, Permission.READ_CATALOG],
-  [Role.DEVELOPER]: [Permission.READ_LINK, Permission.READ_CATALOG],
+  [Role.OWNER]: Object.values(Permission),
+  [Role.ADMIN]: Object.values(Permission),
+  [Role.STAFF]: [Permission.READ_ORDERS],
+  [Role.CUSTOMER_SERVICE]: [Permission.READ_LINK, Permission.READ_CATALOG, Permission.READ_ORDERS],
+  [Role.DEVELOPER]: [Permission.READ_LINK, Permission.READ_CATALOG, Permission.READ_ORDERS],
 };
 
 export function can(role: Role, permission: Permission): boolean {

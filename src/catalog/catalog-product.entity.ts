@@ -32,6 +32,10 @@ export class CatalogProduct {
   @Column({ type: 'boolean' })
   offerPrime!: boolean;
 
+  /** O2: whether the Prime returns policy lets shoppers return it. */
+  @Column({ type: 'boolean', default: true })
+  returnable!: boolean;
+
   /** False once the listing vanished from Seller Central (found by a re-sync). */
   @Column({ type: 'boolean' })
   listed!: boolean;

@@ -8,6 +8,7 @@ export interface ExistingProduct {
   title: string;
   priceCents: number;
   currency: string;
+  returnable: boolean;
   listed: boolean;
   offerPrime: boolean;
 }
@@ -27,7 +28,8 @@ function differs(product: ExistingProduct, listing: SellerListing): boolean {
     product.amazonSku !== listing.asin ||
     product.title !== listing.title ||
     product.priceCents !== listing.priceCents ||
-    product.currency !== listing.currency
+    product.currency !== listing.currency ||
+    product.returnable !== listing.returnable
   );
 }
 

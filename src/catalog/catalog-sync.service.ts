@@ -82,7 +82,7 @@ export class CatalogSync {
     return this.transactions.run(async (manager) => {
       const now = this.clock.now();
       const existing = await manager.find(CatalogProduct, {
-        select: { id: true, sku: true, amazonSku: true, title: true, priceCents: true, currency: true, listed: true, offerPrime: true },
+        select: { id: true, sku: true, amazonSku: true, title: true, priceCents: true, currency: true, returnable: true, listed: true, offerPrime: true },
         where: { merchantId: target.merchantId },
       });
       const plan = planCatalogSync(existing, listings);
@@ -146,6 +146,6 @@ export class CatalogSync {
 }
 
 function productFields(listing: SellerListing) {
-  return { amazonSku: listing.asin, title: listing.title, priceCents: listing.priceCents, currency: listing.currency };
+  return { amazonSku: listing.asin, title: listing.title, priceCents: listing.priceCents, currency: listing.currency, returnable: listing.returnable };
 }
 

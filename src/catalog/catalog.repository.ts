@@ -35,8 +35,8 @@ export class CatalogRepository {
   ) {}
 
   /** What the merchant has in place for Prime (P2): its current link, Amazon Pay and Prime shipping. */
-  async readiness(merchantId: string, manager: EntityManager = this.dataSource.manager): Promise<PrimeReadiness> {
-    const link = await this.links.findCurrent(merchantId, manager);
+  async readiness(merchantId: string, manager: EntityManager = this.dataSource.manager, forUpdate = false): Promise<PrimeReadiness> {
+    const link = forUpdate ? await this.links.findCurrentForUpdate(merchantId, manager) : await this.links.findCurrent(merchantId, manager);
     if (!link) return { linkState: null, amazonPay: null, primeShipping: null };
     const steps = await manager.findBy(OnboardingStep, {
       linkId: link.id,

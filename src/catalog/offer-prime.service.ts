@@ -68,7 +68,7 @@ export class OfferPrimeService {
 
   private async apply(manager: EntityManager, merchantId: string, changes: OfferPrimeChange[]): Promise<OfferPrimeOutcome[]> {
     const now = this.clock.now();
-    const readiness = await this.catalog.readiness(merchantId, manager);
+    const readiness = await this.catalog.readiness(merchantId, manager, true);
     const products = new Map(
       (await this.catalog.findManyForMerchant([...new Set(changes.map((change) => change.productId))], merchantId, manager)).map((product) => [product.id, product]),
     );

@@ -97,6 +97,12 @@ const merchantRefusals: Partial<Record<IneligibilityReason, () => UserError>> = 
     }),
 };
 
+/** P2's merchant half (L1, L8, U4, U5, Amazon Pay, Prime shipping): the first refusal, if any. */
+export function checkMerchantOffersPrime(readiness: PrimeReadiness): UserError | undefined {
+  const [reason] = merchantIneligibility(readiness);
+  return reason ? merchantRefusals[reason]!() : undefined;
+}
+
 const productMessages: Partial<Record<IneligibilityReason, string>> = {
   [IneligibilityReason.NO_LISTING]: 'its SKU has no Seller Central listing any more',
   [IneligibilityReason.INVENTORY_NOT_IDENTIFIED]: 'its fulfillment-center inventory has not been identified yet',
@@ -109,8 +115,8 @@ const productMessages: Partial<Record<IneligibilityReason, string>> = {
  */
 export function checkOfferPrime(on: boolean, readiness: PrimeReadiness, product: ProductStanding & { sku: string }): UserError | undefined {
   if (!on) return undefined;
-  const [merchantReason] = merchantIneligibility(readiness);
-  if (merchantReason) return merchantRefusals[merchantReason]!();
+  const merchantRefusal = checkMerchantOffersPrime(readiness);
+  if (merchantRefusal) return merchantRefusal;
   const [productReason] = productIneligibility(product);
   if (!productReason) return undefined;
   return new UserError(ErrorCode.PRODUCT_NOT_ELIGIBLE, `The product ${product.sku} cannot offer Prime: ${productMessages[productReason]}.`, {

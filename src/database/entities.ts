@@ -4,6 +4,8 @@ import { FulfillmentInventoryRecord } from '../catalog/fulfillment-inventory.ent
 import { LinkEvent } from '../linking/link-event.entity';
 import { SellerCentralLink } from '../linking/seller-central-link.entity';
 import { Merchant } from '../merchants/merchant.entity';
+import { BwpOrder, BwpOrderEvent, BwpOrderLine } from '../orders/order.entity';
+import { UnlinkRequest } from '../unlinking/unlink-request.entity';
 import { OnboardingStep } from '../onboarding/onboarding-step.entity';
 import { sandboxEntities } from '../seller-central/sandbox/sandbox.entities';
 
@@ -15,5 +17,9 @@ export const entities = [
   OnboardingStep,
   CatalogProduct,
   FulfillmentInventoryRecord,
+  BwpOrder,
+  BwpOrderLine,
+  BwpOrderEvent,
+  UnlinkRequest,
   ...sandboxEntities,
 ];

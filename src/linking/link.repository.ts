@@ -41,6 +41,16 @@ export class LinkRepository {
     return manager.findOneBy(SellerCentralLink, { currentForMerchantId: merchantId });
   }
 
+  /**
+   * The current link, locked until the transaction ends, so that decisions that depend on its state
+   * (a toggle going on, an unlink request, an order) are taken one after another. SQLite runs one
+   * transaction at a time already; PostgreSQL takes a row lock.
+   */
+  findCurrentForUpdate(merchantId: string, manager: EntityManager) {
+    const lock = manager.connection.options.type === 'postgres' ? { lock: { mode: 'pessimistic_write' as const } } : {};
+    return manager.findOne(SellerCentralLink, { where: { currentForMerchantId: merchantId }, ...lock });
+  }
+
   /** `first + 1` of the merchant's links, newest first, after the link `afterId` (keyset pagination). */
   pageForMerchant(merchantId: string, first: number, afterId: string | undefined) {
     return this.dataSource.manager.find(SellerCentralLink, {

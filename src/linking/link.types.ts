@@ -71,6 +71,10 @@ registerEnumType(LinkEventKind, {
     ONBOARDING_STEP_RETRIED: { description: 'A merchant user retried a failed onboarding step.' },
     CATALOG_SYNCED: { description: 'The catalog was re-synced from Seller Central.' },
     LISTINGS_VANISHED: { description: 'Listings vanished from Seller Central; their products stopped offering Prime.' },
+    UNLINK_REQUESTED: { description: 'A merchant user asked merchant support to unlink (U2).' },
+    UNLINK_WITHDRAWN: { description: 'The unlink request was withdrawn while it waited; the link is active again (U4).' },
+    UNLINKING_STARTED: { description: 'Every order was outside its return window, so unlinking began (U3, U5).' },
+    UNLINKED: { description: 'Unlinking completed; the link is history (U6).' },
   },
 });
 

@@ -21,6 +21,8 @@ export interface SellerListing {
   title: string;
   priceCents: number;
   currency: string;
+  /** Whether the Prime returns policy takes the item back. */
+  returnable: boolean;
 }
 
 export interface ListingsPage {

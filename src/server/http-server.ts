@@ -19,6 +19,8 @@ export interface HttpServerDependencies {
   createLoaders(viewer: Viewer): Loaders;
   /** Null when the server can take traffic, else why not. */
   readinessProblem(): Promise<string | null>;
+  /** Routes besides GraphQL and health (the order webhook). */
+  registerRoutes(fastify: FastifyInstance): Promise<void>;
 }
 
 function unauthenticated(): GraphQLError {
@@ -57,6 +59,7 @@ export async function createHttpServer(deps: HttpServerDependencies): Promise<Fa
   };
   await fastify.register(fastifyApollo(apollo), { context });
 
+  await deps.registerRoutes(fastify);
   fastify.get('/healthz', async () => ({ status: 'ok' }));
   fastify.get('/readyz', async (_request, reply) => {
     const problem = await deps.readinessProblem();

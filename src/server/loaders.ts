@@ -1,7 +1,12 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { MerchantUser } from '../auth/merchant-user.entity';
+import { CatalogProduct } from '../catalog/catalog-product.entity';
 import { CatalogRepository } from '../catalog/catalog.repository';
+import { BwpOrderLine } from '../orders/order.entity';
+import { OrderRepository } from '../orders/order.repository';
+import { UnlinkRequest } from '../unlinking/unlink-request.entity';
+import { UnlinkRequestRepository } from '../unlinking/unlink-request.repository';
 import { PrimeReadiness } from '../catalog/prime-eligibility';
 import { LinkEvent } from '../linking/link-event.entity';
 import { OnboardingStep } from '../onboarding/onboarding-step.entity';
@@ -20,7 +25,13 @@ function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
  * One set of DataLoaders per request (never shared between requests or merchants): each batches
  * the lookups of one field across a whole response into one SQL statement, scoped to the merchant.
  */
-export function createLoaders(dataSource: DataSource, catalog: CatalogRepository, merchantId: string) {
+export interface LoaderSources {
+  catalog: CatalogRepository;
+  orders: OrderRepository;
+  unlinkRequests: UnlinkRequestRepository;
+}
+
+export function createLoaders(dataSource: DataSource, { catalog, orders, unlinkRequests }: LoaderSources, merchantId: string) {
   const manager = dataSource.manager;
   return {
     /** P2: the merchant's link, Amazon Pay and Prime shipping states, read once per request. */
@@ -47,6 +58,22 @@ export function createLoaders(dataSource: DataSource, catalog: CatalogRepository
       const events = await manager.find(LinkEvent, { where: { linkId: In([...linkIds]), merchantId }, order: { id: 'ASC' } });
       const byLink = groupBy(events, (event) => event.linkId);
       return linkIds.map((id) => byLink.get(id) ?? []);
+    }),
+
+    orderLines: new DataLoader<string, BwpOrderLine[]>(async (orderIds) => {
+      const byOrder = groupBy(await orders.linesFor([...orderIds], merchantId), (line) => line.orderId);
+      return orderIds.map((id) => byOrder.get(id) ?? []);
+    }),
+
+    products: new DataLoader<string, CatalogProduct | null>(async (productIds) => {
+      const products = await catalog.findManyForMerchant([...productIds], merchantId);
+      return productIds.map((id) => products.find((product) => product.id === id) ?? null);
+    }),
+
+    /** Each link's latest unlink request. */
+    latestUnlinkRequest: new DataLoader<string, UnlinkRequest | null>(async (linkIds) => {
+      const requests = await unlinkRequests.forLinks([...linkIds], merchantId);
+      return linkIds.map((id) => requests.find((request) => request.linkId === id) ?? null);
     }),
 
     users: new DataLoader<string, MerchantUser | null>(async (userIds) => {

@@ -2,6 +2,10 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Permission } from '../auth/role';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { CatalogProductView } from '../catalog/catalog.types';
+import { OrderRepository } from '../orders/order.repository';
+import { OrderView } from '../orders/order.types';
+import { UnlinkRequestRepository } from '../unlinking/unlink-request.repository';
+import { UnlinkRequestView } from '../unlinking/unlink.types';
 import { LinkRepository } from '../linking/link.repository';
 import { SellerCentralLinkView } from '../linking/link.types';
 import { MerchantDirectory } from '../merchants/merchant-directory';
@@ -19,6 +23,8 @@ export class NodeResolver {
     private readonly directory: MerchantDirectory,
     private readonly links: LinkRepository,
     private readonly catalog: CatalogRepository,
+    private readonly orders: OrderRepository,
+    private readonly unlinkRequests: UnlinkRequestRepository,
   ) {}
 
   @Query(() => Node, {
@@ -44,6 +50,12 @@ export class NodeResolver {
       case 'CatalogProduct':
         authorize(viewer, Permission.READ_CATALOG);
         return nullable(await this.catalog.findForMerchant(parsed.id, viewer.merchantId), CatalogProductView.from);
+      case 'Order':
+        authorize(viewer, Permission.READ_ORDERS);
+        return nullable(await this.orders.findForMerchant(parsed.id, viewer.merchantId), OrderView.from);
+      case 'UnlinkRequest':
+        authorize(viewer, Permission.READ_LINK);
+        return nullable(await this.unlinkRequests.findForMerchant(parsed.id, viewer.merchantId), UnlinkRequestView.from);
     }
   }
 }

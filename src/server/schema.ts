@@ -9,6 +9,9 @@ import {
 } from '../linking/linking.resolver';
 import { CatalogResolver } from '../catalog/catalog.resolver';
 import { ViewerResolver } from '../merchants/viewer.resolver';
+import { OrderLineResolver, OrderResolver } from '../orders/order.resolver';
+import { SandboxStorefrontResolver } from '../orders/sandbox-storefront.resolver';
+import { LinkUnlinkRequestResolver, UnlinkResolver } from '../unlinking/unlink.resolver';
 import { SandboxResolver } from '../seller-central/sandbox/sandbox.resolver';
 import { RequestContext } from './context';
 import { NodeResolver } from './node.resolver';
@@ -21,10 +24,14 @@ export const productResolvers = [
   LinkConsentResolver,
   LinkEventResolver,
   CatalogResolver,
+  OrderResolver,
+  OrderLineResolver,
+  UnlinkResolver,
+  LinkUnlinkRequestResolver,
 ] as const;
 
 /** Development-only stand-ins for Seller Central's pages. */
-export const sandboxResolvers = [SandboxResolver] as const;
+export const sandboxResolvers = [SandboxResolver, SandboxStorefrontResolver] as const;
 
 export function resolverClasses(options: { sandboxControls: boolean }): NonEmptyArray<Function> {
   return [...productResolvers, ...(options.sandboxControls ? sandboxResolvers : [])];

@@ -67,7 +67,7 @@ describe('API conventions (docs/api-conventions.md)', () => {
   it('objects with IDs implement Node; no list field returns an unbounded list of nodes', async () => {
     const schema = await buildAppSchema({ sandboxControls: true });
     const node = schema.getType('Node') as GraphQLInterfaceType;
-    expect(schema.getPossibleTypes(node).map((type) => type.name).sort()).toEqual(['CatalogProduct', 'Merchant', 'MerchantUser', 'SellerCentralLink']);
+    expect(schema.getPossibleTypes(node).map((type) => type.name).sort()).toEqual(['CatalogProduct', 'Merchant', 'MerchantUser', 'Order', 'SellerCentralLink', 'UnlinkRequest']);
     for (const type of schema.getPossibleTypes(node)) {
       for (const other of Object.values(schema.getTypeMap())) {
         if (!(other instanceof GraphQLObjectType) || isIntrospectionType(other)) continue;

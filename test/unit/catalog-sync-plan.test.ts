@@ -7,6 +7,7 @@ const listing = (sellerSku: string, priceCents = 1000, title = `Title ${sellerSk
   title,
   priceCents,
   currency: 'USD',
+  returnable: true,
 });
 
 const product = (sku: string, changes: Partial<ExistingProduct> = {}): ExistingProduct => ({
@@ -16,6 +17,7 @@ const product = (sku: string, changes: Partial<ExistingProduct> = {}): ExistingP
   title: `Title ${sku}`,
   priceCents: 1000,
   currency: 'USD',
+  returnable: true,
   listed: true,
   offerPrime: false,
   ...changes,

@@ -14,7 +14,7 @@ describe('global IDs', () => {
     expect(parseGlobalId(id)).toEqual({ type: 'SellerCentralLink', id: uuid });
   });
 
-  it.each(['', 'not base64 !', toGlobalId('SellerCentralLink', 'not-a-uuid'), Buffer.from(`Order:${uuid}`).toString('base64url'), 'x'.repeat(500)])(
+  it.each(['', 'not base64 !', toGlobalId('SellerCentralLink', 'not-a-uuid'), Buffer.from(`Invoice:${uuid}`).toString('base64url'), 'x'.repeat(500)])(
     'refuse malformed IDs (%#)',
     (bad) => {
       expect(parseGlobalId(bad)).toBeUndefined();
@@ -56,7 +56,7 @@ describe('configuration', () => {
   });
 
   it('turns the sandbox controls and demo data off in production', () => {
-    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ sandboxControls: false, seedDemoData: false });
+    expect(loadConfig({ NODE_ENV: 'production', WEBHOOK_SECRET: 'a-long-enough-secret' })).toMatchObject({ sandboxControls: false, seedDemoData: false });
   });
 
   it('reports every bad value at once, by name', () => {
@@ -74,7 +74,11 @@ describe('configuration', () => {
   });
 
   it('never allows the sandbox controls in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', SANDBOX_CONTROLS: 'true' })).toThrow(/SANDBOX_CONTROLS cannot be true/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SANDBOX_CONTROLS: 'true', WEBHOOK_SECRET: 'a-long-enough-secret' })).toThrow(/SANDBOX_CONTROLS cannot be true/);
+  });
+
+  it('needs a webhook secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/WEBHOOK_SECRET must be set/);
   });
 });
 

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { AccountStanding, SellingPlan } from '../seller-account';
 import { SandboxListing, SandboxSellerAccount, SandboxStore } from './sandbox.entities';
 
-type ListingSeed = Omit<SandboxListing, 'accountId' | 'currency'>;
+type ListingSeed = Omit<SandboxListing, 'accountId' | 'currency' | 'returnable'> & { returnable?: boolean };
 
 interface AccountSeed {
   account: Pick<SandboxSellerAccount, 'id' | 'name' | 'plan' | 'standing'>;
@@ -35,7 +35,7 @@ export const sandboxAccountSeeds: AccountSeed[] = [
       listing('NW-STOVE-1', 'B0NWSTOVE1', 'Backpacking stove', 4900, 120),
       listing('NW-LAMP-HD', 'B0NWLAMPHD', 'Rechargeable headlamp', 3500, 0),
       listing('NW-POLE-CF', 'B0NWPOLECF', 'Carbon trekking poles', 11900, 0),
-      listing('NW-MUG-TI', 'B0NWMUGTI0', 'Titanium mug', 2900, 8),
+      { ...listing('NW-MUG-TI', 'B0NWMUGTI0', 'Titanium mug', 2900, 8), returnable: false },
     ],
   },
   {
@@ -81,7 +81,7 @@ export async function seedSandboxAccounts(manager: EntityManager): Promise<numbe
     if (seed.listings.length > 0) {
       await manager.insert(
         SandboxListing,
-        seed.listings.map((item) => ({ ...item, accountId: seed.account.id, currency: 'USD' })),
+        seed.listings.map((item) => ({ returnable: true, ...item, accountId: seed.account.id, currency: 'USD' })),
       );
     }
   }

@@ -130,7 +130,7 @@ export class SandboxSellerCentral implements SellerCentralGateway {
       }),
       manager.countBy(SandboxListing, { accountId: sellerAccountId }),
     ]);
-    const listings = rows.slice(0, pageSize).map(({ sellerSku, asin, title, priceCents, currency }) => ({ sellerSku, asin, title, priceCents, currency }));
+    const listings = rows.slice(0, pageSize).map(({ sellerSku, asin, title, priceCents, currency, returnable }) => ({ sellerSku, asin, title, priceCents, currency, returnable }));
     const last = listings[listings.length - 1];
     return { listings, totalCount, nextPageToken: rows.length > pageSize ? Buffer.from(last.sellerSku, 'utf8').toString('base64url') : null };
   }
@@ -223,10 +223,10 @@ export class SandboxSellerCentral implements SellerCentralGateway {
   }
 
   /** Seller Central's inventory page: add or change a listing (price, title, units in fulfillment centers). */
-  async upsertListing(listing: Omit<SandboxListing, 'currency'>): Promise<void> {
+  async upsertListing(listing: Omit<SandboxListing, 'currency' | 'returnable'> & { returnable?: boolean }): Promise<void> {
     await this.transactions.run(async (manager) => {
       await this.requireAccount(manager, listing.accountId);
-      await manager.save(SandboxListing, { ...listing, currency: 'USD' });
+      await manager.save(SandboxListing, { returnable: true, ...listing, currency: 'USD' });
     });
   }
 

@@ -83,6 +83,10 @@ export class SandboxListing {
 
   @IntColumn()
   fulfillableQuantity!: number;
+
+  /** False for items the Prime returns policy does not take back. */
+  @Column({ type: 'boolean', default: true })
+  returnable!: boolean;
 }
 
 /** An issued website-authorization code. Only its hash is kept, as for any credential. */

@@ -1,0 +1,22 @@
+import { Clock } from '../shared/clock';
+import { decodeCursor, pageOf, toConnection } from '../shared/graphql/pagination';
+import { OrderFilter, OrderRepository } from './order.repository';
+import { OrderView } from './order.types';
+
+/** Pages of orders as connections, for the orders page and for what an unlink waits on. */
+export class OrderPages {
+  constructor(
+    private readonly orders: OrderRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async page(merchantId: string, filter: OrderFilter, first: number, after: string | null | undefined) {
+    const now = this.clock.now();
+    const [rows, totalCount] = await Promise.all([
+      this.orders.page(merchantId, filter, first, decodeCursor(after), now),
+      this.orders.count(merchantId, filter, now),
+    ]);
+    const page = pageOf(rows.map(OrderView.from), first, (order) => order.orderId);
+    return { ...toConnection(page, (order) => order.orderId), totalCount };
+  }
+}

@@ -1,0 +1,54 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Permission } from '../auth/role';
+import { CatalogProductView } from '../catalog/catalog.types';
+import { RequestContext } from '../server/context';
+import { Clock } from '../shared/clock';
+import { authorize } from '../shared/graphql/authorize';
+import { PageArgs } from '../shared/graphql/pagination';
+import { OrderFilter } from './order.inputs';
+import { OrderPages } from './order-pages';
+import { OrderConnection, OrderLineView, OrderView } from './order.types';
+import { OpenReason, openReason } from './return-window';
+
+/** The orders page: newest first, with line items, products and return windows. */
+@Resolver(() => OrderView)
+export class OrderResolver {
+  constructor(
+    private readonly pages: OrderPages,
+    private readonly clock: Clock,
+  ) {}
+
+  @Query(() => OrderConnection, { description: 'The merchant\'s Buy with Prime orders, newest first.' })
+  async orders(
+    @Args() { first, after }: PageArgs,
+    @Arg('filter', () => OrderFilter, { nullable: true, description: 'Which orders to list; all when left out.' }) filter: OrderFilter | null,
+    @Ctx() { viewer }: RequestContext,
+  ) {
+    authorize(viewer, Permission.READ_ORDERS);
+    return this.pages.page(viewer.merchantId, filter ?? {}, first, after);
+  }
+
+  @FieldResolver(() => [OrderLineView], { description: 'The products ordered.' })
+  async lines(@Root() order: OrderView, @Ctx() { loaders }: RequestContext): Promise<OrderLineView[]> {
+    return (await loaders.orderLines.load(order.orderId)).map(OrderLineView.from);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'O2, O3: whether the order is still inside its return window (undelivered and refund pending count as inside).' })
+  insideReturnWindow(@Root() order: OrderView): boolean {
+    return openReason(order.facts, this.clock.now()) !== null;
+  }
+
+  @FieldResolver(() => OpenReason, { nullable: true, description: 'Why the order is still open; null once it is outside its return window.' })
+  openReason(@Root() order: OrderView): OpenReason | null {
+    return openReason(order.facts, this.clock.now());
+  }
+}
+
+@Resolver(() => OrderLineView)
+export class OrderLineResolver {
+  @FieldResolver(() => CatalogProductView, { nullable: true, description: 'The catalog product, as it is now.' })
+  async product(@Root() line: OrderLineView, @Ctx() { loaders }: RequestContext): Promise<CatalogProductView | null> {
+    const product = await loaders.products.load(line.productId);
+    return product ? CatalogProductView.from(product) : null;
+  }
+}

@@ -1,0 +1,89 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { Permission } from '../auth/role';
+import { SellerCentralLinkView } from '../linking/link.types';
+import { MerchantUserView } from '../merchants/merchant.types';
+import { OrderPages } from '../orders/order-pages';
+import { OrderConnection } from '../orders/order.types';
+import { RequestContext } from '../server/context';
+import { authorize } from '../shared/graphql/authorize';
+import { decodeGlobalId } from '../shared/graphql/global-id';
+import { mutationPayload } from '../shared/graphql/mutation-payload';
+import { PageArgs } from '../shared/graphql/pagination';
+import { UnlinkRequestState } from './unlink-request.entity';
+import { UnlinkRequestRepository } from './unlink-request.repository';
+import { UnlinkService } from './unlink.service';
+import { RequestUnlinkInput, UnlinkRequestPayload, UnlinkRequestView, UnlinkWaitView, WithdrawUnlinkRequestInput } from './unlink.types';
+
+/** The console's Get Support tab: requesting an unlink and seeing what it waits for (U1–U6). */
+@Resolver(() => UnlinkRequestView)
+export class UnlinkResolver {
+  constructor(
+    private readonly unlinking: UnlinkService,
+    private readonly requests: UnlinkRequestRepository,
+    private readonly orders: OrderPages,
+  ) {}
+
+  @Query(() => UnlinkRequestView, { nullable: true, description: 'The merchant\'s latest unlink request, or null when it never asked.' })
+  async unlinkRequest(@Ctx() { viewer }: RequestContext): Promise<UnlinkRequestView | null> {
+    authorize(viewer, Permission.READ_LINK);
+    const request = await this.requests.latestFor(viewer.merchantId);
+    return request ? UnlinkRequestView.from(request) : null;
+  }
+
+  @Mutation(() => UnlinkRequestPayload, {
+    description: 'U1, U2: asks merchant support to unlink, with a reason. Refused while any product offers Prime (naming them). OWNER or ADMIN.',
+  })
+  requestUnlink(@Arg('input', { description: 'Why.' }) input: RequestUnlinkInput, @Ctx() { viewer }: RequestContext) {
+    return mutationPayload(
+      () => this.unlinking.requestUnlink(viewer, { reason: input.reason }),
+      ({ request, link }) => ({ unlinkRequest: UnlinkRequestView.from(request), link: SellerCentralLinkView.from(link) }),
+    );
+  }
+
+  @Mutation(() => UnlinkRequestPayload, { description: 'U4: withdraws a request that still waits; the link is active again. OWNER or ADMIN.' })
+  withdrawUnlinkRequest(@Arg('input', { description: 'The request.' }) input: WithdrawUnlinkRequestInput, @Ctx() { viewer }: RequestContext) {
+    return mutationPayload(
+      () => this.unlinking.withdraw(viewer, { requestId: decodeGlobalId(input.unlinkRequestId, 'UnlinkRequest', ['input', 'unlinkRequestId']) }),
+      ({ request, link }) => ({ unlinkRequest: UnlinkRequestView.from(request), link: SellerCentralLinkView.from(link) }),
+    );
+  }
+
+  @FieldResolver(() => UnlinkWaitView, { nullable: true, description: 'U3: what the request waits for; null once it no longer waits.' })
+  async waitingFor(@Root() request: UnlinkRequestView): Promise<UnlinkWaitView | null> {
+    if (request.state !== UnlinkRequestState.WAITING) return null;
+    return this.unlinking.waitFor(request.entity.merchantId);
+  }
+
+  @FieldResolver(() => OrderConnection, { description: 'U3: the orders the request waits on, newest first; empty once it no longer waits.' })
+  async waitingOrders(@Root() request: UnlinkRequestView, @Args() { first, after }: PageArgs) {
+    if (request.state !== UnlinkRequestState.WAITING) return { edges: [], nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+    return this.orders.page(request.entity.merchantId, { insideReturnWindow: true }, first, after);
+  }
+
+  @FieldResolver(() => GraphQLDateTimeISO, { nullable: true, description: 'When unlinking is expected to complete, once it has begun.' })
+  expectedCompletionAt(@Root() request: UnlinkRequestView): Date | null {
+    return request.state === UnlinkRequestState.UNLINKING ? this.unlinking.expectedCompletion(request.entity) : null;
+  }
+
+  @FieldResolver(() => MerchantUserView, { nullable: true, description: 'Who asked.' })
+  async requestedBy(@Root() request: UnlinkRequestView, @Ctx() { loaders }: RequestContext) {
+    const user = await loaders.users.load(request.entity.requestedByUserId);
+    return user ? MerchantUserView.from(user) : null;
+  }
+
+  @FieldResolver(() => MerchantUserView, { nullable: true, description: 'Who withdrew it, if someone did.' })
+  async withdrawnBy(@Root() request: UnlinkRequestView, @Ctx() { loaders }: RequestContext) {
+    const user = request.entity.withdrawnByUserId ? await loaders.users.load(request.entity.withdrawnByUserId) : null;
+    return user ? MerchantUserView.from(user) : null;
+  }
+}
+
+@Resolver(() => SellerCentralLinkView)
+export class LinkUnlinkRequestResolver {
+  @FieldResolver(() => UnlinkRequestView, { nullable: true, description: 'The link\'s latest unlink request, if any.' })
+  async unlinkRequest(@Root() link: SellerCentralLinkView, @Ctx() { loaders }: RequestContext): Promise<UnlinkRequestView | null> {
+    const request = await loaders.latestUnlinkRequest.load(link.linkId);
+    return request ? UnlinkRequestView.from(request) : null;
+  }
+}

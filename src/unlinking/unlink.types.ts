@@ -1,0 +1,99 @@
+import { Length } from 'class-validator';
+import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SellerCentralLinkView } from '../linking/link.types';
+import { toGlobalId } from '../shared/graphql/global-id';
+import { Node } from '../shared/graphql/node.interface';
+import { UserErrorView } from '../shared/graphql/user-error.type';
+import { UnlinkRequest, UnlinkRequestState } from './unlink-request.entity';
+
+registerEnumType(UnlinkRequestState, {
+  name: 'UnlinkRequestState',
+  description: 'Where an unlink request stands.',
+  valuesConfig: {
+    WAITING: { description: 'Waits until every order is outside its return window (U3); can be withdrawn (U4).' },
+    WITHDRAWN: { description: 'Withdrawn while it waited; the link became active again.' },
+    UNLINKING: { description: 'Unlinking has begun (U5); it completes after the processing time.' },
+    COMPLETED: { description: 'Unlinked (U6).' },
+  },
+});
+
+@ObjectType('UnlinkWait', { description: 'What a waiting unlink request waits for (U3): "waiting for 3 orders; earliest 14 Jan".' })
+export class UnlinkWaitView {
+  @Field(() => Int, { description: 'Orders still inside their return window, undelivered, or with a return or refund pending.' })
+  orderCount!: number;
+
+  @Field(() => GraphQLDateTimeISO, { description: 'The earliest time unlinking could begin if nothing changes.' })
+  earliestUnlinkAt!: Date;
+
+  @Field({ description: 'True when that time is only a lower bound: some order is undelivered, or has a return or refund pending.' })
+  isEstimate!: boolean;
+}
+
+@ObjectType('UnlinkRequest', { implements: Node, description: 'A request to merchant support to unlink Seller Central (U2).' })
+export class UnlinkRequestView extends Node {
+  @Field(() => UnlinkRequestState, { description: 'Where the request stands.' })
+  state!: UnlinkRequestState;
+
+  @Field({ description: 'The merchant-support case, as the Get Support tab shows it.' })
+  supportCaseId!: string;
+
+  @Field({ description: 'Why the merchant asked.' })
+  reason!: string;
+
+  @Field(() => GraphQLDateTimeISO, { description: 'When it was asked.' })
+  requestedAt!: Date;
+
+  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When it was withdrawn.' })
+  withdrawnAt!: Date | null;
+
+  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When unlinking began.' })
+  unlinkingStartedAt!: Date | null;
+
+  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When unlinking completed.' })
+  completedAt!: Date | null;
+
+  /** For field resolvers; not exposed. */
+  entity!: UnlinkRequest;
+
+  static from(request: UnlinkRequest): UnlinkRequestView {
+    const { state, supportCaseId, reason, requestedAt, withdrawnAt, unlinkingStartedAt, completedAt } = request;
+    return Object.assign(new UnlinkRequestView(), {
+      id: toGlobalId('UnlinkRequest', request.id),
+      state,
+      supportCaseId,
+      reason,
+      requestedAt,
+      withdrawnAt,
+      unlinkingStartedAt,
+      completedAt,
+      entity: request,
+    });
+  }
+}
+
+@InputType({ description: 'Asks merchant support to unlink Seller Central (U2).' })
+export class RequestUnlinkInput {
+  @Field({ description: 'Why, in the merchant\'s words (1 to 1000 characters).' })
+  @Length(1, 1000)
+  reason!: string;
+}
+
+@InputType({ description: 'Withdraws an unlink request that still waits (U4).' })
+export class WithdrawUnlinkRequestInput {
+  @Field(() => ID, { description: 'The waiting request.' })
+  @Length(1, 200)
+  unlinkRequestId!: string;
+}
+
+@ObjectType({ description: 'The result of requestUnlink or withdrawUnlinkRequest.' })
+export class UnlinkRequestPayload {
+  @Field(() => UnlinkRequestView, { nullable: true, description: 'The request.' })
+  unlinkRequest?: UnlinkRequestView;
+
+  @Field(() => SellerCentralLinkView, { nullable: true, description: 'The link after the change.' })
+  link?: SellerCentralLinkView;
+
+  @Field(() => [UserErrorView], { description: 'Why nothing changed, if so.' })
+  userErrors!: UserErrorView[];
+}
