@@ -114,3 +114,21 @@ export async function toggle(server: TestServer, productId: string, offerPrime: 
   const { body } = await server.gql(SET_OFFER_PRIME, { input: { productId, offerPrime } }, token);
   return body.data.setOfferPrime;
 }
+
+export const PLACE_ORDER = `mutation Place($input: SandboxPlaceOrderInput!) {
+  sandboxPlaceOrder(input: $input) { order { id externalId state total { amount } } userErrors { code field message } }
+}`;
+
+/** A shopper orders one unit of each product. */
+export async function placeOrder(server: TestServer, productIds: string[], token = 'demo-acme-owner') {
+  const { body } = await server.gql(PLACE_ORDER, { input: { lines: productIds.map((productId) => ({ productId, quantity: 1 })) } }, token);
+  return body.data.sandboxPlaceOrder;
+}
+
+export async function sendOrderEvent(server: TestServer, orderId: string, eventType: string) {
+  const { body } = await server.gql(
+    `mutation($input: SandboxSendOrderEventInput!) { sandboxSendOrderEvent(input: $input) { order { state returnWindowEndsAt } eventStatus userErrors { code } } }`,
+    { input: { orderId, eventType } },
+  );
+  return body.data.sandboxSendOrderEvent;
+}
