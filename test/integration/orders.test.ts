@@ -144,7 +144,7 @@ describe('the orders page', () => {
     await sendOrderEvent(server, ids[0], 'PACKAGE_DELIVERED');
     await sendOrderEvent(server, ids[1], 'ORDER_CANCELLED');
     server.clock.advanceSeconds(31 * 86_400);
-    const page = async (variables: object) => (await server.gql(ORDERS, variables)).body.data.orders;
+    const page = async (variables: Record<string, unknown>) => (await server.gql(ORDERS, variables)).body.data.orders;
     const idsOf = (connection: any) => connection.nodes.map((node: any) => node.id);
 
     const first = await page({ first: 3 });
