@@ -6,7 +6,9 @@ import { createDataSource } from '../ormconfig';
 import { Authenticator } from './auth/authenticator';
 import { AppConfig } from './config';
 import { TransactionRunner } from './database/transaction-runner';
-import { seedDemoData } from './demo/demo-data';
+import { demoUsers, seedDemoData } from './demo/demo-data';
+import { registerGraphiQL } from './explorer/graphiql.route';
+import { loadExampleOperations } from './explorer/operations';
 import { LinkRepository } from './linking/link.repository';
 import {
   LinkConsentResolver,
@@ -132,8 +134,12 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     container,
     authenticate: (header) => authenticator.authenticate(header),
     createLoaders: (viewer) => createLoaders(dataSource, { catalog, orders, unlinkRequests }, viewer.merchantId),
-    registerRoutes: (fastify) =>
-      registerOrderWebhook(fastify, { events: orderEvents, clock, secret: config.webhookSecret, toleranceSeconds: config.webhookToleranceSeconds }),
+    registerRoutes: async (fastify) => {
+      await registerOrderWebhook(fastify, { events: orderEvents, clock, secret: config.webhookSecret, toleranceSeconds: config.webhookToleranceSeconds });
+      if (config.graphiql) {
+        await registerGraphiQL(fastify, { demoToken: config.seedDemoData ? demoUsers[0].token : null, operations: loadExampleOperations() });
+      }
+    },
     readinessProblem: async () => {
       try {
         await dataSource.query('SELECT 1');

@@ -34,6 +34,8 @@ export interface AppConfig {
   webhookSecret: string;
   /** O4: how old a webhook's timestamp may be before it is refused as a replay. */
   webhookToleranceSeconds: number;
+  /** GraphiQL at /graphiql, served from the project's own dependencies. */
+  graphiql: boolean;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +112,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     unlinkProcessingHours: reader.integer('UNLINK_PROCESSING_HOURS', 72, 0, 24 * 90),
     webhookSecret: reader.string('WEBHOOK_SECRET', production ? '' : 'development-webhook-secret'),
     webhookToleranceSeconds: reader.integer('WEBHOOK_TOLERANCE_SECONDS', 300, 1, 3600),
+    graphiql: reader.boolean('GRAPHIQL', environment === 'development'),
   };
   if (config.webhookSecret.length < 16) {
     reader.problems.push('WEBHOOK_SECRET must be set to at least 16 characters (it signs the order webhooks)');

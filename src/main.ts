@@ -4,8 +4,9 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { demoMerchants, demoUsers } from './demo/demo-data';
 
-function printWelcome(url: string, seeded: boolean, startupMillis: number): void {
+function printWelcome(url: string, seeded: boolean, graphiql: boolean, startupMillis: number): void {
   const lines = [`Buy with Prime merchant console API ready in ${Math.round(startupMillis)} ms`, `  GraphQL: ${url}/graphql (POST JSON)`];
+  if (graphiql) lines.push(`  GraphiQL: ${url}/graphiql (the help-page story as tabs, signed in as the demo owner)`);
   if (seeded) {
     lines.push('  Authenticate with a demo user: send the header "Authorization: Bearer <token>"');
     for (const user of demoUsers) {
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   const address = await app.start();
-  printWelcome(address.replace('127.0.0.1', 'localhost'), config.seedDemoData, performance.now() - startedAt);
+  printWelcome(address.replace('127.0.0.1', 'localhost'), config.seedDemoData, config.graphiql, performance.now() - startedAt);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
