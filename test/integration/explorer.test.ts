@@ -59,7 +59,7 @@ describe('GraphiQL served by the server itself', () => {
       expect(source.startsWith('/graphiql/')).toBe(true);
       expect((await fetch(`${server.url}${source}`)).status).toBe(200);
     }
-    const config = await (await fetch(`${server.url}/graphiql/config.json`)).json();
+    const config = (await (await fetch(`${server.url}/graphiql/config.json`)).json()) as { headers: string; tabs: unknown[] };
     expect(JSON.parse(config.headers)).toEqual({ Authorization: 'Bearer demo-acme-owner' });
     expect(config.tabs).toHaveLength(loadExampleOperations().length);
   });
@@ -82,7 +82,7 @@ describe('GraphiQL served by the server itself', () => {
       await page.goto(`${server.url}/graphiql`);
       await page.waitForSelector('.graphiql-execute-button', { timeout: 20_000 });
       await page.click('.graphiql-execute-button');
-      await page.waitForFunction(() => document.querySelector('.result-window')?.textContent?.includes('Acme Outdoor'), null, { timeout: 20_000 });
+      await page.waitForFunction("document.querySelector('.result-window')?.textContent?.includes('Acme Outdoor')", null, { timeout: 20_000 });
       const result = await page.textContent('.result-window');
       expect(result).toContain('Olivia Owner');
       mkdirSync(join(__dirname, '..', '..', 'test-artifacts'), { recursive: true });
