@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { DataSource, Logger } from 'typeorm';
 import { DatabaseConfig, databaseConfigFromEnv } from './src/config';
 import { entities } from './src/database/entities';
-import { migrations } from './src/database/migrations';
+import pg from 'pg';
+import { postgresMigrations, sqliteMigrations } from './src/database/migrations';
 import { SnakeNamingStrategy } from './src/database/snake-naming.strategy';
 
 /**
@@ -11,21 +12,38 @@ import { SnakeNamingStrategy } from './src/database/snake-naming.strategy';
  * changes through migrations; `synchronize` stays off.
  */
 export function createDataSource(config: DatabaseConfig, options: { logger?: Logger } = {}): DataSource {
-  return new DataSource({
-    type: 'better-sqlite3',
-    database: config.path,
+  const common = {
     entities,
-    migrations,
-    migrationsTransactionMode: 'each',
+    migrationsTransactionMode: 'each' as const,
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     logger: options.logger,
+  };
+  if (config.type === 'postgres') {
+    storeTimestampsInUtc();
+    return new DataSource({ ...common, type: 'postgres', url: config.url, migrations: postgresMigrations, extra: { max: config.poolSize } });
+  }
+  return new DataSource({
+    ...common,
+    type: 'better-sqlite3',
+    database: config.path,
+    migrations: sqliteMigrations,
     prepareDatabase: (db: { pragma(statement: string): unknown }) => {
       db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
     },
   });
+}
+
+/**
+ * Timestamps are `timestamp without time zone` columns holding UTC, on PostgreSQL as on SQLite: the
+ * pg driver is told to write Dates in UTC and to read such columns as UTC, whatever the server's TZ.
+ */
+function storeTimestampsInUtc(): void {
+  pg.defaults.parseInputDatesAsUTC = true;
+  pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (text: string) => new Date(`${text.replace(' ', 'T')}Z`));
 }
 
 export default createDataSource(databaseConfigFromEnv(process.env));

@@ -70,7 +70,9 @@ export interface AppOverrides {
 
 /** Opens the database and brings its schema up to date; never `synchronize`. */
 async function openDatabase(config: AppConfig, sqlLogger: Logger | undefined): Promise<DataSource> {
-  if (config.database.path !== ':memory:') mkdirSync(dirname(config.database.path), { recursive: true });
+  if (config.database.type === 'better-sqlite3' && config.database.path !== ':memory:') {
+    mkdirSync(dirname(config.database.path), { recursive: true });
+  }
   const dataSource = createDataSource(config.database, { logger: sqlLogger });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });

@@ -5,11 +5,19 @@
 
 export type Environment = 'development' | 'test' | 'production';
 
-export interface DatabaseConfig {
-  type: 'better-sqlite3';
-  /** A file path, or `:memory:` for a database that lives as long as the process. */
-  path: string;
-}
+export type DatabaseConfig =
+  | {
+      type: 'better-sqlite3';
+      /** A file path, or `:memory:` for a database that lives as long as the process. */
+      path: string;
+    }
+  | {
+      type: 'postgres';
+      /** postgres://user:password@host:port/database */
+      url: string;
+      /** Connections per server process. */
+      poolSize: number;
+    };
 
 export interface AppConfig {
   environment: Environment;
@@ -86,7 +94,13 @@ class Reader {
   }
 }
 
+/** PostgreSQL when DATABASE_URL is set, else the embedded SQLite file at DATABASE_PATH. */
 export function databaseConfigFromEnv(env: Env, reader = new Reader(env)): DatabaseConfig {
+  const url = reader.string('DATABASE_URL', '');
+  if (url) {
+    if (!/^postgres(ql)?:\/\/[^\s]+$/.test(url)) reader.problems.push('DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite database)');
+    return { type: 'postgres', url, poolSize: reader.integer('DATABASE_POOL_SIZE', 10, 1, 100) };
+  }
   return { type: 'better-sqlite3', path: reader.string('DATABASE_PATH', 'data/bwp-console.sqlite') };
 }
 

@@ -3,40 +3,60 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDataSource } from '../../ormconfig';
 import { createApp } from '../../src/app';
-import { migrations } from '../../src/database/migrations';
 import { MerchantUser } from '../../src/auth/merchant-user.entity';
+import { DatabaseConfig } from '../../src/config';
+import { postgresMigrations, sqliteMigrations } from '../../src/database/migrations';
 import { Merchant } from '../../src/merchants/merchant.entity';
 import { SandboxListing, SandboxSellerAccount, SandboxStore } from '../../src/seller-central/sandbox/sandbox.entities';
+import { freshDatabase, onPostgres, TestDatabase } from '../support/test-database';
 import { testConfig } from '../support/test-server';
 
-describe('migrations', () => {
+const migrations = onPostgres ? postgresMigrations : sqliteMigrations;
+
+let database: TestDatabase;
+
+beforeEach(async () => {
+  database = await freshDatabase();
+});
+
+afterEach(async () => {
+  await database.drop();
+});
+
+async function tableNames(config: DatabaseConfig): Promise<string[]> {
+  const dataSource = createDataSource(config);
+  await dataSource.initialize();
+  const rows: Array<{ name: string }> = await dataSource.query(
+    onPostgres
+      ? `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`
+      : `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('migrations', 'sqlite_sequence')`,
+  );
+  await dataSource.destroy();
+  return rows.map((row) => row.name).sort();
+}
+
+describe(`migrations (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
   it('build exactly the schema the entities describe, and undo cleanly', async () => {
-    const dataSource = createDataSource({ type: 'better-sqlite3', path: ':memory:' });
+    const dataSource = createDataSource(database.config);
     await dataSource.initialize();
     try {
-      expect(await dataSource.runMigrations()).not.toHaveLength(0);
+      expect(await dataSource.runMigrations()).toHaveLength(migrations.length);
       const pending = await dataSource.driver.createSchemaBuilder().log();
       expect(pending.upQueries.map((query) => query.query)).toEqual([]);
       expect(await dataSource.showMigrations()).toBe(false);
-
-      while (dataSource.migrations.length > 0 && (await dataSource.query(`SELECT count(*) AS n FROM migrations`))[0].n > 0) {
-        await dataSource.undoLastMigration();
-      }
-      const tables = await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('migrations', 'sqlite_sequence')`);
-      expect(tables).toEqual([]);
-      await dataSource.runMigrations();
-      expect((await dataSource.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
+      for (let undone = 0; undone < migrations.length; undone += 1) await dataSource.undoLastMigration();
     } finally {
       await dataSource.destroy();
     }
+    if (database.config.type === 'postgres') expect(await tableNames(database.config)).toEqual([]);
   });
 
   it('never synchronize', () => {
-    expect(createDataSource({ type: 'better-sqlite3', path: ':memory:' }).options.synchronize).toBe(false);
+    expect(createDataSource(database.config).options.synchronize).toBe(false);
   });
 });
 
-describe('starting on a database file', () => {
+describe('starting on a database', () => {
   let folder: string;
 
   beforeEach(() => {
@@ -47,8 +67,13 @@ describe('starting on a database file', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  async function counts(path: string) {
-    const app = await createApp(testConfig({ database: { type: 'better-sqlite3', path } }));
+  /** On SQLite, a file in a folder that does not exist yet; on PostgreSQL, the test's own database. */
+  function persistentDatabase(name: string): DatabaseConfig {
+    return database.config.type === 'postgres' ? database.config : { type: 'better-sqlite3', path: join(folder, 'nested', name) };
+  }
+
+  async function counts(config: DatabaseConfig) {
+    const app = await createApp(testConfig({ database: config }));
     const manager = app.dataSource.manager;
     const result = {
       merchants: await manager.count(Merchant),
@@ -56,21 +81,21 @@ describe('starting on a database file', () => {
       accounts: await manager.count(SandboxSellerAccount),
       stores: await manager.count(SandboxStore),
       listings: await manager.count(SandboxListing),
-      migrations: (await app.dataSource.query('SELECT count(*) AS n FROM migrations'))[0].n,
+      migrations: Number((await app.dataSource.query('SELECT count(*) AS n FROM migrations'))[0].n),
     };
     await app.stop();
     return result;
   }
 
-  it('creates the file (and its folder), migrates and seeds once; a second start adds nothing twice', async () => {
-    const path = join(folder, 'nested', 'console.sqlite');
-    const first = await counts(path);
+  it('migrates and seeds once; a second start adds nothing twice', async () => {
+    const config = persistentDatabase('console.sqlite');
+    const first = await counts(config);
     expect(first).toEqual({ merchants: 2, users: 6, accounts: 6, stores: 7, listings: 11, migrations: migrations.length });
-    expect(await counts(path)).toEqual(first);
+    expect(await counts(config)).toEqual(first);
   });
 
   it('the sandbox covers every linking case: Professional with several stores and listings with and without inventory; Individual; suspended; deactivated; under review', async () => {
-    const app = await createApp(testConfig({ database: { type: 'better-sqlite3', path: join(folder, 'db.sqlite') } }));
+    const app = await createApp(testConfig({ database: persistentDatabase('db.sqlite') }));
     const accounts = await app.sandbox.listAccounts();
     await app.stop();
     const rich = accounts.find(({ account, stores }) => account.plan === 'PROFESSIONAL' && account.standing === 'ACTIVE' && stores.length >= 2)!;
@@ -83,7 +108,7 @@ describe('starting on a database file', () => {
   });
 
   it('without demo data (the production default) no merchant or user is seeded', async () => {
-    const app = await createApp(testConfig({ seedDemoData: false, database: { type: 'better-sqlite3', path: join(folder, 'prod.sqlite') } }));
+    const app = await createApp(testConfig({ seedDemoData: false, database: persistentDatabase('prod.sqlite') }));
     expect(await app.dataSource.manager.count(MerchantUser)).toBe(0);
     await app.stop();
   });

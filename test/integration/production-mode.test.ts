@@ -50,6 +50,6 @@ describe('health routes', () => {
     const response = await fetch(`${other.url}/readyz`);
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ status: 'unavailable' });
-    await other.app.http.close();
+    await other.stop();
   });
 });

@@ -14,6 +14,6 @@ export class SqlCounter extends AbstractLogger {
   async count(work: () => Promise<unknown>): Promise<string[]> {
     const before = this.statements.length;
     await work();
-    return this.statements.slice(before).filter((sql) => !/^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(sql));
+    return this.statements.slice(before).filter((sql) => !/^(BEGIN|START TRANSACTION|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(sql));
   }
 }

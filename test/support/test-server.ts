@@ -2,6 +2,7 @@ import { App, createApp } from '../../src/app';
 import { AppConfig, loadConfig } from '../../src/config';
 import { FakeClock } from './fake-clock';
 import { SqlCounter } from './sql-counter';
+import { freshDatabase } from './test-database';
 
 export interface GraphQLResponse<TData = any> {
   status: number;
@@ -30,11 +31,15 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   };
 }
 
-/** A real server on an ephemeral port of 127.0.0.1, with a fresh in-memory database and a fake clock. */
+/**
+ * A real server on an ephemeral port of 127.0.0.1, with a fake clock and a fresh database of its own
+ * (in-memory SQLite, or a new PostgreSQL database when the suite runs on PostgreSQL).
+ */
 export async function startTestServer(overrides: Partial<AppConfig> = {}): Promise<TestServer> {
   const clock = new FakeClock();
   const sql = new SqlCounter();
-  const app = await createApp(testConfig(overrides), { clock, sqlLogger: sql });
+  const database = overrides.database ? { config: overrides.database, drop: async () => undefined } : await freshDatabase();
+  const app = await createApp(testConfig({ ...overrides, database: database.config }), { clock, sqlLogger: sql });
   const url = await app.start();
   return {
     app,
@@ -47,6 +52,10 @@ export async function startTestServer(overrides: Partial<AppConfig> = {}): Promi
       const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse['body'] };
     },
-    stop: () => app.stop(),
+    stop: async () => {
+      if (app.dataSource.isInitialized) await app.stop();
+      else await app.http.close();
+      await database.drop();
+    },
   };
 }

@@ -1,9 +1,13 @@
+import { PostgresSchema1795737822146 } from './postgres/1795737822146-PostgresSchema';
 import { Foundation1795735516567 } from './sqlite/1795735516567-Foundation';
 import { CatalogAndOnboardingWork1795736709810 } from './sqlite/1795736709810-CatalogAndOnboardingWork';
 import { OrdersAndUnlinking1795737336160 } from './sqlite/1795737336160-OrdersAndUnlinking';
 
 /**
- * Every migration, oldest first. Generate a new one from the entities with
- * `npm run typeorm -- migration:generate src/database/migrations/sqlite/Name`, then list it here.
+ * Every migration, oldest first, one list per database. Generate a new one from the entities with
+ * `npm run typeorm -- migration:generate src/database/migrations/sqlite/Name` (and the same with
+ * DATABASE_URL set, into postgres/), then list both here.
  */
-export const migrations: Function[] = [Foundation1795735516567, CatalogAndOnboardingWork1795736709810, OrdersAndUnlinking1795737336160];
+export const postgresMigrations: Function[] = [PostgresSchema1795737822146];
+
+export const sqliteMigrations: Function[] = [Foundation1795735516567, CatalogAndOnboardingWork1795736709810, OrdersAndUnlinking1795737336160];
