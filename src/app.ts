@@ -95,13 +95,13 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   sandbox.onAccountChanged((sellerAccountId) => linking.accountChanged(sellerAccountId));
   const authenticator = new Authenticator(dataSource);
 
-  const steps = new OnboardingStepRepository(dataSource);
+  const steps = new OnboardingStepRepository(dataSource, transactions);
   const catalog = new CatalogRepository(dataSource, links);
-  const catalogSync = new CatalogSync(transactions, links, sandbox, clock);
+  const catalogSync = new CatalogSync(links, sandbox);
   const onboarding = new OnboardingWorker(steps, links, transactions, sandbox, catalogSync, clock);
   const onboardingService = new OnboardingService(links, steps, transactions, clock);
   const offerPrime = new OfferPrimeService(catalog, transactions, clock);
-  const catalogService = new CatalogService(links, catalogSync, clock);
+  const catalogService = new CatalogService(links, catalogSync, transactions, clock);
 
   const orders = new OrderRepository(dataSource);
   const orderPages = new OrderPages(orders, clock);
@@ -147,7 +147,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         await dataSource.query('SELECT 1');
         return (await dataSource.showMigrations()) ? 'database migrations are pending' : null;
       } catch (error) {
-        return `database unavailable: ${(error as Error).message}`;
+        http.log.error({ err: error }, 'Readiness check: the database did not answer');
+        return 'database unavailable';
       }
     },
   });

@@ -1,10 +1,8 @@
 import { EntityManager, In } from 'typeorm';
-import { TransactionRunner } from '../database/transaction-runner';
 import { LinkEventKind } from '../linking/link-event.entity';
 import { Actor, LinkRepository } from '../linking/link.repository';
-import { SellerListing, SellerCentralGateway } from '../seller-central/seller-central.gateway';
+import { FulfillmentInventory, SellerCentralGateway, SellerListing } from '../seller-central/seller-central.gateway';
 import { chunks } from '../shared/chunks';
-import { Clock } from '../shared/clock';
 import { newId } from '../shared/ids';
 import { CatalogProduct } from './catalog-product.entity';
 import { planCatalogSync } from './catalog-sync.plan';
@@ -37,93 +35,28 @@ function namedSkus(skus: string[]): string {
 }
 
 /**
- * L6: brings Seller Central's inventory and listings into the Buy with Prime catalog. Reading
- * Seller Central happens before the transaction; the writes, batched, happen in one transaction
- * together with whatever the caller adds (the step's own completion), so a sync is all or nothing.
+ * L6: brings Seller Central's inventory and listings into the Buy with Prime catalog. Reading Seller
+ * Central happens before any transaction; the writes, batched, go into the caller's transaction
+ * together with whatever else it records (a step's completion, a timeline entry), so that a sync is
+ * all or nothing.
  */
 export class CatalogSync {
   constructor(
-    private readonly transactions: TransactionRunner,
     private readonly links: LinkRepository,
     private readonly sellerCentral: SellerCentralGateway,
-    private readonly clock: Clock,
     private readonly listingsPageSize = 500,
   ) {}
 
-  /** Replaces the merchant's fulfillment-center inventory with Seller Central's current figures. */
-  async identifyInventory(target: SyncTarget, alsoInTransaction: (manager: EntityManager, skuCount: number) => Promise<void>): Promise<number> {
-    const inventory = await this.sellerCentral.getFulfillmentInventory(target.sellerAccountId);
-    await this.transactions.run(async (manager) => {
-      const now = this.clock.now();
-      await manager.delete(FulfillmentInventoryRecord, { merchantId: target.merchantId });
-      for (const run of chunks(inventory, INSERT_BATCH)) {
-        await manager.insert(
-          FulfillmentInventoryRecord,
-          run.map((record) => ({ merchantId: target.merchantId, sku: record.sellerSku, fulfillableQuantity: record.fulfillableQuantity, identifiedAt: now })),
-        );
-      }
-      await alsoInTransaction(manager, inventory.length);
-    });
-    return inventory.length;
+  readInventory(target: SyncTarget): Promise<FulfillmentInventory[]> {
+    return this.sellerCentral.getFulfillmentInventory(target.sellerAccountId);
   }
 
-  /**
-   * Imports every listing: new ones become products (not offering Prime), changed ones are updated
-   * with their toggle kept, vanished ones stop being listed and stop offering Prime (with a timeline
-   * entry). `onProgress` hears how many listings have been read of the total, page by page.
-   */
-  async importListings(
-    target: SyncTarget,
-    actor: Actor,
-    onProgress: (done: number, total: number) => Promise<void>,
-    alsoInTransaction: (manager: EntityManager, summary: CatalogSyncSummary) => Promise<void>,
-  ): Promise<CatalogSyncSummary> {
-    const listings = await this.readAllListings(target.sellerAccountId, onProgress);
-    return this.transactions.run(async (manager) => {
-      const now = this.clock.now();
-      const existing = await manager.find(CatalogProduct, {
-        select: { id: true, sku: true, amazonSku: true, title: true, priceCents: true, currency: true, returnable: true, listed: true, offerPrime: true },
-        where: { merchantId: target.merchantId },
-      });
-      const plan = planCatalogSync(existing, listings);
-      for (const run of chunks(plan.toInsert, INSERT_BATCH)) {
-        await manager.insert(CatalogProduct, run.map((listing) => this.newProduct(target.merchantId, listing, now)));
-      }
-      for (const { id, listing } of plan.toUpdate) {
-        await manager.update(CatalogProduct, { id }, { ...productFields(listing), listed: true, updatedAt: now });
-      }
-      for (const run of chunks(plan.toUnlist, INSERT_BATCH)) {
-        await manager.update(CatalogProduct, { id: In(run.map((product) => product.id)) }, { listed: false, offerPrime: false, updatedAt: now });
-      }
-      const offerPrimeTurnedOff = plan.toUnlist.filter((product) => product.offerPrime).length;
-      if (plan.toUnlist.length > 0) {
-        await this.links.record(manager, { id: target.linkId, merchantId: target.merchantId }, actor, now, {
-          kind: LinkEventKind.LISTINGS_VANISHED,
-          fromState: null,
-          toState: null,
-          message:
-            `${plan.toUnlist.length} listing(s) vanished from Seller Central: ${namedSkus(plan.toUnlist.map((product) => product.sku))}. ` +
-            `They are no longer eligible for Prime; Offer Prime was turned off for ${offerPrimeTurnedOff} of them.`,
-        });
-      }
-      const summary: CatalogSyncSummary = {
-        listingCount: listings.length,
-        added: plan.toInsert.length,
-        updated: plan.toUpdate.length,
-        unchanged: plan.unchanged,
-        vanished: plan.toUnlist.length,
-        offerPrimeTurnedOff,
-      };
-      await alsoInTransaction(manager, summary);
-      return summary;
-    });
-  }
-
-  private async readAllListings(sellerAccountId: string, onProgress: (done: number, total: number) => Promise<void>): Promise<SellerListing[]> {
+  /** Every listing, page by page; `onProgress` hears how many have been read of the total. */
+  async readListings(target: SyncTarget, onProgress: (done: number, total: number) => Promise<void>): Promise<SellerListing[]> {
     const listings: SellerListing[] = [];
     let pageToken: string | null = null;
     do {
-      const page = await this.sellerCentral.listListings(sellerAccountId, pageToken, this.listingsPageSize);
+      const page = await this.sellerCentral.listListings(target.sellerAccountId, pageToken, this.listingsPageSize);
       listings.push(...page.listings);
       await onProgress(listings.length, page.totalCount);
       pageToken = page.nextPageToken;
@@ -131,18 +64,69 @@ export class CatalogSync {
     return listings;
   }
 
-  private newProduct(merchantId: string, listing: SellerListing, now: Date): CatalogProduct {
-    return Object.assign(new CatalogProduct(), {
-      id: newId(now.getTime()),
-      merchantId,
-      sku: listing.sellerSku,
-      ...productFields(listing),
-      offerPrime: false,
-      listed: true,
-      importedAt: now,
-      updatedAt: now,
-    });
+  /** Replaces the merchant's fulfillment-center inventory with Seller Central's figures. */
+  async writeInventory(manager: EntityManager, target: SyncTarget, inventory: FulfillmentInventory[], now: Date): Promise<void> {
+    await manager.delete(FulfillmentInventoryRecord, { merchantId: target.merchantId });
+    for (const run of chunks(inventory, INSERT_BATCH)) {
+      await manager.insert(
+        FulfillmentInventoryRecord,
+        run.map((record) => ({ merchantId: target.merchantId, sku: record.sellerSku, fulfillableQuantity: record.fulfillableQuantity, identifiedAt: now })),
+      );
+    }
   }
+
+  /**
+   * New listings become products (not offering Prime), changed ones are updated with their toggle
+   * kept, vanished ones stop being listed and stop offering Prime, with a timeline entry.
+   */
+  async writeListings(manager: EntityManager, target: SyncTarget, listings: SellerListing[], actor: Actor, now: Date): Promise<CatalogSyncSummary> {
+    const existing = await manager.find(CatalogProduct, {
+      select: { id: true, sku: true, amazonSku: true, title: true, priceCents: true, currency: true, returnable: true, listed: true, offerPrime: true },
+      where: { merchantId: target.merchantId },
+    });
+    const plan = planCatalogSync(existing, listings);
+    for (const run of chunks(plan.toInsert, INSERT_BATCH)) {
+      await manager.insert(CatalogProduct, run.map((listing) => newProduct(target.merchantId, listing, now)));
+    }
+    for (const { id, listing } of plan.toUpdate) {
+      await manager.update(CatalogProduct, { id }, { ...productFields(listing), listed: true, updatedAt: now });
+    }
+    for (const run of chunks(plan.toUnlist, INSERT_BATCH)) {
+      await manager.update(CatalogProduct, { id: In(run.map((product) => product.id)) }, { listed: false, offerPrime: false, updatedAt: now });
+    }
+    const offerPrimeTurnedOff = plan.toUnlist.filter((product) => product.offerPrime).length;
+    if (plan.toUnlist.length > 0) {
+      await this.links.record(manager, { id: target.linkId, merchantId: target.merchantId }, actor, now, {
+        kind: LinkEventKind.LISTINGS_VANISHED,
+        fromState: null,
+        toState: null,
+        message:
+          `${plan.toUnlist.length} listing(s) vanished from Seller Central: ${namedSkus(plan.toUnlist.map((product) => product.sku))}. ` +
+          `They are no longer eligible for Prime; Offer Prime was turned off for ${offerPrimeTurnedOff} of them.`,
+      });
+    }
+    return {
+      listingCount: listings.length,
+      added: plan.toInsert.length,
+      updated: plan.toUpdate.length,
+      unchanged: plan.unchanged,
+      vanished: plan.toUnlist.length,
+      offerPrimeTurnedOff,
+    };
+  }
+}
+
+function newProduct(merchantId: string, listing: SellerListing, now: Date): CatalogProduct {
+  return Object.assign(new CatalogProduct(), {
+    id: newId(now.getTime()),
+    merchantId,
+    sku: listing.sellerSku,
+    ...productFields(listing),
+    offerPrime: false,
+    listed: true,
+    importedAt: now,
+    updatedAt: now,
+  });
 }
 
 function productFields(listing: SellerListing) {

@@ -22,8 +22,32 @@ import {
 import { CatalogRepository } from './catalog.repository';
 import { CatalogService } from './catalog.service';
 import { CatalogProductConnection, CatalogProductView, CatalogSummaryView } from './catalog.types';
-import { OfferPrimeService } from './offer-prime.service';
+import { OfferPrimeOutcome, OfferPrimeService } from './offer-prime.service';
 import { Buyability, buyability, IneligibilityReason, ineligibility } from './prime-eligibility';
+
+/**
+ * One outcome per change sent, in order: an ID that is not a product's is refused here; the others
+ * take the service's outcomes by position (the service answers the valid changes in the order sent).
+ */
+function outcomeViews(
+  changes: Array<{ sent: string; parsed: ReturnType<typeof parseGlobalId> }>,
+  outcomes: OfferPrimeOutcome[],
+): OfferPrimeOutcomeView[] {
+  const answers = outcomes[Symbol.iterator]();
+  return changes.map(({ sent, parsed }, index) => {
+    const field = ['input', 'changes', String(index)];
+    if (parsed?.type !== 'CatalogProduct') {
+      const invalid = new UserError(ErrorCode.INVALID_ID, `"${sent.slice(0, 40)}" is not a valid CatalogProduct ID.`, { field: [...field, 'productId'] });
+      return { productId: sent, product: null, userErrors: [UserErrorView.from(invalid)] };
+    }
+    const outcome = answers.next().value as OfferPrimeOutcome;
+    return {
+      productId: sent,
+      product: outcome.product ? CatalogProductView.from(outcome.product) : null,
+      userErrors: outcome.error ? [UserErrorView.from(outcome.error.at(field))] : [],
+    };
+  });
+}
 
 /** The catalog page: products, their eligibility, and the Offer Prime toggle (P1–P4). */
 @Resolver(() => CatalogProductView)
@@ -94,27 +118,11 @@ export class CatalogResolver {
     @Arg('input', { description: 'The changes, one per product.' }) input: SetOfferPrimeForProductsInput,
     @Ctx() { viewer }: RequestContext,
   ) {
-    const changes = input.changes.map((change) => ({ sent: change.productId, productId: parseGlobalId(change.productId), offerPrime: change.offerPrime }));
+    const changes = input.changes.map((change) => ({ sent: change.productId, parsed: parseGlobalId(change.productId), offerPrime: change.offerPrime }));
+    const valid = changes.flatMap(({ parsed, offerPrime }) => (parsed?.type === 'CatalogProduct' ? [{ productId: parsed.id, offerPrime }] : []));
     return mutationPayload(
-      () =>
-        this.offerPrime.setOfferPrimeForProducts(
-          viewer,
-          changes.flatMap(({ productId, offerPrime }) => (productId?.type === 'CatalogProduct' ? [{ productId: productId.id, offerPrime }] : [])),
-        ),
-      (outcomes) => ({
-        outcomes: changes.map(({ sent, productId }, index): OfferPrimeOutcomeView => {
-          if (productId?.type !== 'CatalogProduct') {
-            const invalid = new UserError(ErrorCode.INVALID_ID, `"${sent.slice(0, 40)}" is not a valid CatalogProduct ID.`, { field: ['input', 'changes', String(index), 'productId'] });
-            return { productId: sent, product: null, userErrors: [UserErrorView.from(invalid)] };
-          }
-          const outcome = outcomes.find((candidate) => candidate.productId === productId.id)!;
-          return {
-            productId: sent,
-            product: outcome.product ? CatalogProductView.from(outcome.product) : null,
-            userErrors: outcome.error ? [UserErrorView.from(outcome.error.at(['input', 'changes', String(index)]))] : [],
-          };
-        }),
-      }),
+      () => this.offerPrime.setOfferPrimeForProducts(viewer, valid),
+      (outcomes) => ({ outcomes: outcomeViews(changes, outcomes) }),
     );
   }
 

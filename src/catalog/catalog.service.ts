@@ -4,9 +4,11 @@ import { Viewer } from '../auth/viewer';
 import { ActorKind, LinkEventKind } from '../linking/link-event.entity';
 import { LinkState } from '../linking/link-state';
 import { LinkRepository } from '../linking/link.repository';
-import { SellerCentralError } from '../seller-central/seller-central.gateway';
+import { FulfillmentInventory, SellerCentralError, SellerListing } from '../seller-central/seller-central.gateway';
+import { TransactionRunner } from '../database/transaction-runner';
+import { SellerCentralLink } from '../linking/seller-central-link.entity';
 import { Clock } from '../shared/clock';
-import { ErrorCode, UserError } from '../shared/errors';
+import { ErrorCode, failIf, UserError } from '../shared/errors';
 import { CatalogSync, CatalogSyncSummary } from './catalog-sync.service';
 
 /** Use cases of the catalog page other than the toggle. */
@@ -14,6 +16,7 @@ export class CatalogService {
   constructor(
     private readonly links: LinkRepository,
     private readonly catalogSync: CatalogSync,
+    private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
   ) {}
 
@@ -24,31 +27,45 @@ export class CatalogService {
   async resync(viewer: Viewer): Promise<CatalogSyncSummary> {
     requirePermission(viewer, Permission.MANAGE_CATALOG, 're-sync the catalog');
     const link = await this.links.findCurrent(viewer.merchantId);
-    if (!link?.sellerAccountId) {
-      throw new UserError(ErrorCode.LINK_NOT_ACTIVE, 'The catalog comes from a linked Seller Central account, and there is none.', {
-        remedy: 'Link your Seller Central account from the Settings page.',
-      });
-    }
-    if (link.state === LinkState.UNLINKING) {
-      throw new UserError(ErrorCode.UNLINK_IN_PROGRESS, 'Unlinking has begun; the catalog is no longer synced from Seller Central.');
-    }
+    failIf(checkCanSync(link));
     const actor = { kind: ActorKind.USER, userId: viewer.userId };
-    const target = { linkId: link.id, merchantId: link.merchantId, sellerAccountId: link.sellerAccountId };
+    const target = { linkId: link!.id, merchantId: link!.merchantId, sellerAccountId: link!.sellerAccountId! };
+    let upstream: [FulfillmentInventory[], SellerListing[]];
     try {
-      await this.catalogSync.identifyInventory(target, async () => undefined);
-      return await this.catalogSync.importListings(target, actor, async () => undefined, (manager, summary) =>
-        this.links.record(manager, link, actor, this.clock.now(), {
-          kind: LinkEventKind.CATALOG_SYNCED,
-          fromState: null,
-          toState: null,
-          message: `Re-synced ${summary.listingCount} listing(s) from Seller Central: ${summary.added} new, ${summary.updated} updated, ${summary.vanished} vanished.`,
-        }),
-      );
+      upstream = [await this.catalogSync.readInventory(target), await this.catalogSync.readListings(target, async () => undefined)];
     } catch (error) {
-      if (error instanceof SellerCentralError) {
-        throw new UserError(ErrorCode.SELLER_CENTRAL_UNAVAILABLE, error.message, { remedy: 'Try the re-sync again in a few minutes.' });
-      }
-      throw error;
+      if (!(error instanceof SellerCentralError)) throw error;
+      throw new UserError(ErrorCode.SELLER_CENTRAL_UNAVAILABLE, error.message, { remedy: 'Try the re-sync again in a few minutes; nothing was changed.' });
     }
+    const [inventory, listings] = upstream;
+    return this.transactions.run(async (manager) => {
+      const current = await this.links.findCurrentForUpdate(viewer.merchantId, manager);
+      failIf(checkCanSync(current));
+      if (current!.id !== link!.id) throw new UserError(ErrorCode.LINK_NOT_ACTIVE, 'The link changed during the re-sync; try again.');
+      const now = this.clock.now();
+      await this.catalogSync.writeInventory(manager, target, inventory, now);
+      const summary = await this.catalogSync.writeListings(manager, target, listings, actor, now);
+      await this.links.record(manager, current!, actor, now, {
+        kind: LinkEventKind.CATALOG_SYNCED,
+        fromState: null,
+        toState: null,
+        message: `Re-synced ${summary.listingCount} listing(s) from Seller Central: ${summary.added} new, ${summary.updated} updated, ${summary.vanished} vanished.`,
+      });
+      return summary;
+    });
   }
 }
+
+/** L1: the catalog syncs only through a completed link that is not being unlinked (U5). */
+function checkCanSync(link: SellerCentralLink | null): UserError | undefined {
+  if (!link?.sellerAccountId) {
+    return new UserError(ErrorCode.LINK_NOT_ACTIVE, 'The catalog comes from a linked Seller Central account, and there is none.', {
+      remedy: 'Link your Seller Central account from the Settings page.',
+    });
+  }
+  if (link.state === LinkState.UNLINKING) {
+    return new UserError(ErrorCode.UNLINK_IN_PROGRESS, 'Unlinking has begun; the catalog is no longer synced from Seller Central.');
+  }
+  return undefined;
+}
+

@@ -20,7 +20,7 @@ export const linkTransitions: Readonly<Record<LinkState, readonly LinkState[]>> 
   [LinkState.AWAITING_AUTHORIZATION]: [LinkState.LINKED, LinkState.ABANDONED],
   [LinkState.LINKED]: [LinkState.NEEDS_ATTENTION, LinkState.UNLINK_REQUESTED],
   [LinkState.NEEDS_ATTENTION]: [LinkState.LINKED, LinkState.UNLINK_REQUESTED],
-  [LinkState.UNLINK_REQUESTED]: [LinkState.LINKED, LinkState.UNLINKING],
+  [LinkState.UNLINK_REQUESTED]: [LinkState.LINKED, LinkState.NEEDS_ATTENTION, LinkState.UNLINKING],
   [LinkState.UNLINKING]: [LinkState.UNLINKED],
   [LinkState.UNLINKED]: [],
   [LinkState.ABANDONED]: [],

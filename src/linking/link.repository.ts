@@ -60,11 +60,11 @@ export class LinkRepository {
     });
   }
 
-  /** Links to one Seller Central account that Buy with Prime still relies on (for L8). */
+  /** Links to one Seller Central account that Buy with Prime still relies on, or may again (for L8). */
   findInUseForAccount(sellerAccountId: string) {
     return this.dataSource.manager.findBy(SellerCentralLink, {
       sellerAccountId,
-      state: In([LinkState.LINKED, LinkState.NEEDS_ATTENTION]),
+      state: In([LinkState.LINKED, LinkState.NEEDS_ATTENTION, LinkState.UNLINK_REQUESTED]),
       currentForMerchantId: Not(IsNull()),
     });
   }

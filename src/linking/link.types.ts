@@ -212,7 +212,10 @@ export class SellerCentralLinkView extends Node {
   @Field(() => SellerCentralStoreView, { nullable: true, description: 'The linked store; null until the link is completed.' })
   store!: SellerCentralStoreView | null;
 
-  @Field(() => LinkAttentionView, { nullable: true, description: 'Why the link needs attention; null unless NEEDS_ATTENTION.' })
+  @Field(() => LinkAttentionView, {
+    nullable: true,
+    description: 'Why the link needs attention (L8); null unless NEEDS_ATTENTION, or UNLINK_REQUESTED with an account that stopped qualifying.',
+  })
   attention!: LinkAttentionView | null;
 
   @Field(() => GraphQLDateTimeISO, { description: 'When the link was started.' })
@@ -237,7 +240,7 @@ export class SellerCentralLinkView extends Node {
       sellerAccount: link.sellerAccountId ? { id: link.sellerAccountId, name: link.sellerAccountName! } : null,
       store: link.storeId ? { id: link.storeId, name: link.storeName!, marketplace: link.marketplace! } : null,
       attention:
-        link.state === LinkState.NEEDS_ATTENTION && link.attentionCode
+        (link.state === LinkState.NEEDS_ATTENTION || link.state === LinkState.UNLINK_REQUESTED) && link.attentionCode
           ? {
               code: link.attentionCode,
               message: link.attentionMessage!,

@@ -5,7 +5,7 @@ import { requirePermission } from '../auth/permissions';
 import { Viewer } from '../auth/viewer';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Clock } from '../shared/clock';
-import { ErrorCode, UserError } from '../shared/errors';
+import { ErrorCode, failIf, UserError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { SellerAccount } from '../seller-central/seller-account';
 import { SellerCentralGateway } from '../seller-central/seller-central.gateway';
@@ -29,9 +29,6 @@ export interface StartLinkResult {
   authorizationState: string;
 }
 
-function fail(error: UserError | undefined): void {
-  if (error) throw error;
-}
 
 function userActor(viewer: Viewer): Actor {
   return { kind: ActorKind.USER, userId: viewer.userId };
@@ -53,11 +50,11 @@ export class LinkingService {
   /** L2, L7: records the merchant's agreement and opens an attempt that waits for Seller Central. */
   async startLink(viewer: Viewer, input: { agreedToDataUse: boolean }): Promise<StartLinkResult> {
     requireManage(viewer);
-    fail(checkConsent(input.agreedToDataUse)?.at(['input', 'agreedToDataUse']));
+    failIf(checkConsent(input.agreedToDataUse)?.at(['input', 'agreedToDataUse']));
     return this.transactions.run(async (manager) => {
       const now = this.clock.now();
       const current = await this.links.findCurrent(viewer.merchantId, manager);
-      fail(checkNoBlockingLink(current?.state));
+      failIf(checkNoBlockingLink(current?.state));
       if (current) {
         await this.links.update(
           manager,
@@ -113,20 +110,20 @@ export class LinkingService {
   async completeLink(viewer: Viewer, input: { linkId: string; authorizationCode: string }): Promise<SellerCentralLink> {
     requireManage(viewer);
     const attempt = await this.requireLink(viewer, input.linkId);
-    fail(checkAwaitingAuthorization(attempt.state)?.at(['input', 'linkId']));
+    failIf(checkAwaitingAuthorization(attempt.state)?.at(['input', 'linkId']));
 
     const exchange = await this.sellerCentral.exchangeAuthorizationCode(input.authorizationCode, attempt.authorizationState);
     if (!exchange.ok) throw refusalForCodeExchange(exchange.refusal).at(['input', 'authorizationCode']);
     const account = await this.sellerCentral.getAccount(exchange.grant.sellerAccountId);
     if (!account) throw accountGone(exchange.grant.sellerAccountId);
-    fail(checkAccountQualifies(account));
-    fail(checkStoreInAccount(account, exchange.grant.storeId));
+    failIf(checkAccountQualifies(account));
+    failIf(checkStoreInAccount(account, exchange.grant.storeId));
     const store = account.stores.find((candidate) => candidate.id === exchange.grant.storeId)!;
 
     return this.transactions.run(async (manager) => {
       const now = this.clock.now();
       const link = await this.links.findForMerchant(attempt.id, viewer.merchantId, manager);
-      fail(checkAwaitingAuthorization(link!.state)?.at(['input', 'linkId']));
+      failIf(checkAwaitingAuthorization(link!.state)?.at(['input', 'linkId']));
       const linked = await this.links.update(
         manager,
         link!,
@@ -173,7 +170,7 @@ export class LinkingService {
       const fresh = await this.links.findForMerchant(link.id, viewer.merchantId, manager);
       if (problem) return this.markNeedsAttention(manager, fresh!, problem, userActor(viewer));
       if (fresh!.state === LinkState.LINKED) return fresh!;
-      fail(checkTransition(fresh!.state, LinkState.LINKED));
+      failIf(checkTransition(fresh!.state, LinkState.LINKED));
       const now = this.clock.now();
       return this.links.update(
         manager,
@@ -199,12 +196,29 @@ export class LinkingService {
   async accountChanged(sellerAccountId: string): Promise<void> {
     for (const link of await this.links.findInUseForAccount(sellerAccountId)) {
       const problem = await this.qualificationProblem(link);
-      if (!problem || link.state !== LinkState.LINKED) continue;
+      if (!problem || link.state === LinkState.NEEDS_ATTENTION) continue;
       await this.transactions.run(async (manager) => {
         const fresh = await this.links.findForMerchant(link.id, link.merchantId, manager);
         if (fresh?.state === LinkState.LINKED) await this.markNeedsAttention(manager, fresh, problem, sellerCentralActor);
+        if (fresh?.state === LinkState.UNLINK_REQUESTED && !fresh.attentionCode) await this.noteAttention(manager, fresh, problem);
       });
     }
+  }
+
+  /**
+   * L8 while an unlink waits: the state stays UNLINK_REQUESTED, but the problem is kept, so that a
+   * withdrawn request returns the link to NEEDS_ATTENTION rather than to LINKED.
+   */
+  private async noteAttention(manager: EntityManager, link: SellerCentralLink, problem: UserError): Promise<void> {
+    const now = this.clock.now();
+    await this.links.update(
+      manager,
+      link,
+      { attentionCode: problem.code, attentionMessage: problem.message, attentionSince: now },
+      now,
+      sellerCentralActor,
+      { kind: LinkEventKind.NEEDS_ATTENTION, fromState: null, toState: null, message: `${problem.message} (noted while the unlink request waits)` },
+    );
   }
 
   private async qualificationProblem(link: SellerCentralLink): Promise<UserError | undefined> {
@@ -219,7 +233,7 @@ export class LinkingService {
     problem: UserError,
     actor: Actor,
   ): Promise<SellerCentralLink> {
-    fail(checkTransition(link.state, LinkState.NEEDS_ATTENTION));
+    failIf(checkTransition(link.state, LinkState.NEEDS_ATTENTION));
     const now = this.clock.now();
     return this.links.update(
       manager,

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager, In, IsNull, LessThan } from 'typeorm';
+import { TransactionRunner } from '../database/transaction-runner';
 import { LinkState } from '../linking/link-state';
 import { SellerCentralLink } from '../linking/seller-central-link.entity';
 import { OnboardingStep } from './onboarding-step.entity';
@@ -21,7 +22,10 @@ export class StepClaimLost extends Error {
 }
 
 export class OnboardingStepRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+  ) {}
 
   forLink(linkId: string, manager: EntityManager = this.dataSource.manager) {
     return manager.findBy(OnboardingStep, { linkId });
@@ -50,19 +54,19 @@ export class OnboardingStepRepository {
     const claimedUntil = new Date(now.getTime() + leaseMs);
     const changes = { ...next, claimedUntil, updatedAt: now };
     const unclaimed = { id: step.id, state: step.state, attempts: step.attempts };
-    for (const criteria of [{ ...unclaimed, claimedUntil: IsNull() }, { ...unclaimed, claimedUntil: LessThan(now) }]) {
-      const result = await this.dataSource.manager.update(OnboardingStep, criteria, changes);
-      if (result.affected === 1) return Object.assign(new OnboardingStep(), step, changes) as ClaimedStep;
-    }
-    return null;
+    const claimed = await this.transactions.run(async (manager) => {
+      for (const criteria of [{ ...unclaimed, claimedUntil: IsNull() }, { ...unclaimed, claimedUntil: LessThan(now) }]) {
+        if ((await manager.update(OnboardingStep, criteria, changes)).affected === 1) return true;
+      }
+      return false;
+    });
+    return claimed ? (Object.assign(new OnboardingStep(), step, changes) as ClaimedStep) : null;
   }
 
   /** Records how far a long step has got, as long as the claim holds. */
   async progress(step: ClaimedStep, done: number, total: number, now: Date): Promise<void> {
-    await this.dataSource.manager.update(
-      OnboardingStep,
-      { id: step.id, claimedUntil: step.claimedUntil },
-      { progressDone: done, progressTotal: total, updatedAt: now },
+    await this.transactions.run((manager) =>
+      manager.update(OnboardingStep, { id: step.id, claimedUntil: step.claimedUntil }, { progressDone: done, progressTotal: total, updatedAt: now }),
     );
   }
 

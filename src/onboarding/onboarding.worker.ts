@@ -40,14 +40,22 @@ export class OnboardingWorker {
     private readonly leaseMs = 5 * 60_000,
   ) {}
 
+  /** One pass over every link with due steps; one link's failure does not hold up the others (they are reported together). */
   async runDue(): Promise<void> {
+    const failures: unknown[] = [];
     for (const link of await this.steps.linksWithDueSteps(this.clock.now())) {
-      for (const kind of onboardingStepOrder) {
-        const siblings = await this.steps.forLink(link.id);
-        const step = siblings.find((candidate) => candidate.kind === kind);
-        if (step) await this.advance(link, step, siblings);
+      try {
+        for (const kind of onboardingStepOrder) {
+          const siblings = await this.steps.forLink(link.id);
+          const step = siblings.find((candidate) => candidate.kind === kind);
+          if (step) await this.advance(link, step, siblings);
+        }
+      } catch (error) {
+        failures.push(error);
       }
     }
+    if (failures.length === 1) throw failures[0];
+    if (failures.length > 1) throw new AggregateError(failures, `${failures.length} links' onboarding steps failed on this run`);
   }
 
   private async advance(link: SellerCentralLink, step: OnboardingStep, siblings: OnboardingStep[]): Promise<void> {
@@ -61,23 +69,26 @@ export class OnboardingWorker {
     const target: SyncTarget = { linkId: link.id, merchantId: link.merchantId, sellerAccountId: link.sellerAccountId! };
     try {
       switch (step.kind) {
-        case OnboardingStepKind.IDENTIFY_FULFILLMENT_INVENTORY:
-          await this.catalogSync.identifyInventory(target, (manager, skuCount) =>
-            this.succeed(manager, link, claimed, `Identified fulfillment-center inventory for ${skuCount} SKU(s).`, { progressDone: skuCount, progressTotal: skuCount }),
-          );
+        case OnboardingStepKind.IDENTIFY_FULFILLMENT_INVENTORY: {
+          const inventory = await this.catalogSync.readInventory(target);
+          await this.transactions.run(async (manager) => {
+            await this.catalogSync.writeInventory(manager, target, inventory, this.clock.now());
+            const count = inventory.length;
+            await this.succeed(manager, link, claimed, `Identified fulfillment-center inventory for ${count} SKU(s).`, { progressDone: count, progressTotal: count });
+          });
           return;
-        case OnboardingStepKind.IMPORT_LISTINGS:
-          await this.catalogSync.importListings(
-            target,
-            systemActor,
-            (done, total) => this.steps.progress(claimed, done, total, this.clock.now()),
-            (manager, summary) =>
-              this.succeed(manager, link, claimed, `Imported ${summary.listingCount} listing(s): ${summary.added} new, ${summary.updated} updated.`, {
-                progressDone: summary.listingCount,
-                progressTotal: summary.listingCount,
-              }),
-          );
+        }
+        case OnboardingStepKind.IMPORT_LISTINGS: {
+          const listings = await this.catalogSync.readListings(target, (done, total) => this.steps.progress(claimed, done, total, this.clock.now()));
+          await this.transactions.run(async (manager) => {
+            const summary = await this.catalogSync.writeListings(manager, target, listings, systemActor, this.clock.now());
+            await this.succeed(manager, link, claimed, `Imported ${summary.listingCount} listing(s): ${summary.added} new, ${summary.updated} updated.`, {
+              progressDone: summary.listingCount,
+              progressTotal: summary.listingCount,
+            });
+          });
           return;
+        }
         case OnboardingStepKind.REGISTER_AMAZON_PAY: {
           const registration =
             step.state === StepState.PENDING

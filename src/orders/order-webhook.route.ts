@@ -22,6 +22,11 @@ export async function registerOrderWebhook(fastify: FastifyInstance, options: Or
   await fastify.register(async (scope) => {
     // The signature covers the exact bytes sent, so the body is read as text and parsed here.
     scope.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => done(null, body));
+    scope.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+      if (status === 500) request.log.error({ err: error }, 'Order webhook failed; the sender will retry');
+      return reply.code(status).send({ error: status === 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST' });
+    });
 
     scope.post(ORDER_WEBHOOK_PATH, async (request, reply) => {
       const body = request.body as string;

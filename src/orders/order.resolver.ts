@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Permission } from '../auth/role';
+import { can, Permission } from '../auth/role';
 import { CatalogProductView } from '../catalog/catalog.types';
 import { RequestContext } from '../server/context';
 import { Clock } from '../shared/clock';
@@ -46,8 +46,12 @@ export class OrderResolver {
 
 @Resolver(() => OrderLineView)
 export class OrderLineResolver {
-  @FieldResolver(() => CatalogProductView, { nullable: true, description: 'The catalog product, as it is now.' })
-  async product(@Root() line: OrderLineView, @Ctx() { loaders }: RequestContext): Promise<CatalogProductView | null> {
+  @FieldResolver(() => CatalogProductView, {
+    nullable: true,
+    description: 'The catalog product, as it is now; null for roles without access to the Prime page (STAFF).',
+  })
+  async product(@Root() line: OrderLineView, @Ctx() { viewer, loaders }: RequestContext): Promise<CatalogProductView | null> {
+    if (!can(viewer.role, Permission.READ_CATALOG)) return null;
     const product = await loaders.products.load(line.productId);
     return product ? CatalogProductView.from(product) : null;
   }

@@ -95,3 +95,8 @@ export class UserError extends Error {
     return new UserError(this.code, this.message, { ...this.options, field });
   }
 }
+
+/** Throws the refusal a rule returned, if it returned one: `failIf(checkConsent(agreed))`. */
+export function failIf(refusal: UserError | undefined): void {
+  if (refusal) throw refusal;
+}

@@ -11,7 +11,7 @@ import { Actor, ConcurrentLinkChange, LinkRepository, systemActor } from '../lin
 import { SellerCentralLink } from '../linking/seller-central-link.entity';
 import { OrderRepository } from '../orders/order.repository';
 import { Clock } from '../shared/clock';
-import { ErrorCode, UserError } from '../shared/errors';
+import { ErrorCode, failIf, UserError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { UnlinkRequest, UnlinkRequestState } from './unlink-request.entity';
 import { UnlinkRequestRepository } from './unlink-request.repository';
@@ -23,9 +23,6 @@ export interface UnlinkSettings {
   processingMs: number;
 }
 
-function fail(error: UserError | undefined): void {
-  if (error) throw error;
-}
 
 /**
  * Unlinking (U1–U7): a request to merchant support that waits until every order is outside its
@@ -48,7 +45,7 @@ export class UnlinkService {
     return this.transactions.run(async (manager) => {
       const now = this.clock.now();
       const link = await this.links.findCurrentForUpdate(viewer.merchantId, manager);
-      fail(checkCanRequestUnlink(link?.state ?? null));
+      failIf(checkCanRequestUnlink(link?.state ?? null));
       const offering = await manager.find(CatalogProduct, {
         select: { sku: true },
         where: { merchantId: viewer.merchantId, offerPrime: true },
@@ -56,7 +53,7 @@ export class UnlinkService {
         take: 10,
       });
       const offeringCount = offering.length < 10 ? offering.length : await manager.countBy(CatalogProduct, { merchantId: viewer.merchantId, offerPrime: true });
-      fail(checkNothingOffersPrime({ count: offeringCount, skus: offering.map((product) => product.sku) }));
+      failIf(checkNothingOffersPrime({ count: offeringCount, skus: offering.map((product) => product.sku) }));
 
       const request = Object.assign(new UnlinkRequest(), {
         id: newId(now.getTime()),
@@ -87,11 +84,15 @@ export class UnlinkService {
       const request = await manager.findOneBy(UnlinkRequest, { id: input.requestId, merchantId: viewer.merchantId });
       if (!request) throw new UserError(ErrorCode.NOT_FOUND, 'No unlink request with this ID exists for your merchant.', { field: ['input', 'unlinkRequestId'] });
       const link = await this.links.findForMerchant(request.linkId, viewer.merchantId, manager);
-      fail(request.state === UnlinkRequestState.WAITING ? checkCanWithdraw(link!.state) : checkCanWithdraw(LinkState.UNLINKED));
+      failIf(request.state === UnlinkRequestState.WAITING ? checkCanWithdraw(link!.state) : checkCanWithdraw(LinkState.UNLINKED));
       const withdrawn = Object.assign(request, { state: UnlinkRequestState.WITHDRAWN, withdrawnAt: now, withdrawnByUserId: viewer.userId });
       await manager.update(UnlinkRequest, { id: request.id, state: UnlinkRequestState.WAITING }, withdrawn);
-      const updated = await this.move(manager, link!, LinkState.LINKED, { kind: ActorKind.USER, userId: viewer.userId }, {}, LinkEventKind.UNLINK_WITHDRAWN,
-        `Withdrew the unlink request (case ${request.supportCaseId}); the link is active again.`);
+      // L8: an account that stopped qualifying (before or during the wait) returns to needing attention.
+      const backTo = link!.attentionCode ? LinkState.NEEDS_ATTENTION : LinkState.LINKED;
+      const updated = await this.move(manager, link!, backTo, { kind: ActorKind.USER, userId: viewer.userId }, {}, LinkEventKind.UNLINK_WITHDRAWN,
+        backTo === LinkState.LINKED
+          ? `Withdrew the unlink request (case ${request.supportCaseId}); the link is active again.`
+          : `Withdrew the unlink request (case ${request.supportCaseId}); the link still needs attention.`);
       return { request: withdrawn, link: updated };
     });
   }
@@ -111,23 +112,35 @@ export class UnlinkService {
    * that has run its processing time completes, and the link becomes history (U6).
    */
   async advance(): Promise<void> {
-    for (const request of await this.requests.inState(UnlinkRequestState.WAITING)) {
-      if ((await this.waitFor(request.merchantId)).orderCount > 0) continue;
-      await this.claim(request, UnlinkRequestState.WAITING, async (manager, link, now) => {
-        if ((await this.waitFor(request.merchantId)).orderCount > 0) return;
-        await manager.update(UnlinkRequest, { id: request.id }, { state: UnlinkRequestState.UNLINKING, unlinkingStartedAt: now });
-        await this.move(manager, link, LinkState.UNLINKING, systemActor, {}, LinkEventKind.UNLINKING_STARTED,
-          'Every Buy with Prime order is outside its return window: unlinking has begun. Buy with Prime can no longer be offered on the site.');
-      });
-    }
-    for (const request of await this.requests.inState(UnlinkRequestState.UNLINKING)) {
-      if (this.expectedCompletion(request)!.getTime() > this.clock.now().getTime()) continue;
-      await this.claim(request, UnlinkRequestState.UNLINKING, async (manager, link, now) => {
-        await manager.update(UnlinkRequest, { id: request.id }, { state: UnlinkRequestState.COMPLETED, completedAt: now });
-        await this.move(manager, link, LinkState.UNLINKED, systemActor, { currentForMerchantId: null, endedAt: now }, LinkEventKind.UNLINKED,
-          'Unlinked. The merchant may link again, to the same or another account or store.');
-      });
-    }
+    const failures: unknown[] = [];
+    const each = async (requests: UnlinkRequest[], work: (request: UnlinkRequest) => Promise<void>) => {
+      for (const request of requests) await work(request).catch((error) => failures.push(error));
+    };
+    await each(await this.requests.inState(UnlinkRequestState.WAITING), (request) => this.beginIfNothingWaits(request));
+    await each(await this.requests.inState(UnlinkRequestState.UNLINKING), (request) => this.completeIfProcessed(request));
+    if (failures.length === 1) throw failures[0];
+    if (failures.length > 1) throw new AggregateError(failures, `${failures.length} unlink requests could not be advanced on this run`);
+  }
+
+  /** U3, U5: with no open order left, unlinking begins. */
+  private async beginIfNothingWaits(request: UnlinkRequest): Promise<void> {
+    if ((await this.waitFor(request.merchantId)).orderCount > 0) return;
+    await this.claim(request, UnlinkRequestState.WAITING, async (manager, link, now) => {
+      if ((await this.waitFor(request.merchantId)).orderCount > 0) return;
+      await manager.update(UnlinkRequest, { id: request.id }, { state: UnlinkRequestState.UNLINKING, unlinkingStartedAt: now });
+      await this.move(manager, link, LinkState.UNLINKING, systemActor, {}, LinkEventKind.UNLINKING_STARTED,
+        'Every Buy with Prime order is outside its return window: unlinking has begun. Buy with Prime can no longer be offered on the site.');
+    });
+  }
+
+  /** U6: after the processing time, the link is history. */
+  private async completeIfProcessed(request: UnlinkRequest): Promise<void> {
+    if (this.expectedCompletion(request)!.getTime() > this.clock.now().getTime()) return;
+    await this.claim(request, UnlinkRequestState.UNLINKING, async (manager, link, now) => {
+      await manager.update(UnlinkRequest, { id: request.id }, { state: UnlinkRequestState.COMPLETED, completedAt: now });
+      await this.move(manager, link, LinkState.UNLINKED, systemActor, { currentForMerchantId: null, endedAt: now }, LinkEventKind.UNLINKED,
+        'Unlinked. The merchant may link again, to the same or another account or store.');
+    });
   }
 
   /** Moves a request on exactly once: the state it was read in must still hold when the move is written. */
@@ -157,7 +170,7 @@ export class UnlinkService {
     kind: LinkEventKind,
     message: string,
   ): Promise<SellerCentralLink> {
-    fail(checkTransition(link.state, to));
+    failIf(checkTransition(link.state, to));
     return this.links.update(manager, link, { ...changes, state: to }, this.clock.now(), actor, { kind, fromState: link.state, toState: to, message });
   }
 }

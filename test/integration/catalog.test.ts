@@ -142,6 +142,19 @@ describe('L6: the onboarding steps do real work', () => {
     expect(await manager.count(CatalogProduct)).toBe(1200);
   });
 
+  it('one link\'s failing step does not hold up another merchant\'s onboarding', async () => {
+    await link(server);
+    await link(server, 'A2BLUEBIRDPRO', 'STORE-BB-US', 'demo-bluebird-owner');
+    const inventory = server.app.sandbox.getFulfillmentInventory.bind(server.app.sandbox);
+    jest.spyOn(server.app.sandbox, 'getFulfillmentInventory').mockImplementation(async (account) => {
+      if (account === 'A1NORTHWINDPRO') throw new Error('database lost');
+      return inventory(account);
+    });
+    await expect(server.app.onboarding.runDue()).rejects.toThrow('database lost');
+    const bluebird = (await server.gql(STEPS, {}, 'demo-bluebird-owner')).body.data.sellerCentralLink.onboardingSteps;
+    expect(bluebird.find((step: any) => step.kind === 'IMPORT_LISTINGS').state).toBe('SUCCEEDED');
+  });
+
   it('a step that another worker holds is left alone; one whose worker died is taken over after its lease', async () => {
     await link(server);
     const spy = jest.spyOn(server.app.sandbox, 'getFulfillmentInventory').mockRejectedValueOnce(new Error('process killed'));
@@ -244,6 +257,14 @@ describe('bulk toggles (P4)', () => {
     });
     const after = await productsBySku(server);
     expect(Object.values(after).filter((product: any) => product.offerPrime).map((product: any) => product.sku).sort()).toEqual(['NW-STOVE-1', 'NW-TENT-2P']);
+  });
+
+  it('P4: the same product twice gets the outcome of each change, in order', async () => {
+    await onboard(server);
+    const products = await productsBySku(server);
+    const lamp = products['NW-LAMP-HD'].id;
+    const { body } = await server.gql(BULK, { input: { changes: [{ productId: lamp, offerPrime: true }, { productId: lamp, offerPrime: false }] } });
+    expect(body.data.setOfferPrimeForProducts.outcomes.map((outcome: any) => outcome.userErrors.map((error: any) => error.code))).toEqual([['PRODUCT_NOT_ELIGIBLE'], []]);
   });
 
   it('P4: the list is capped at 250 changes', async () => {
@@ -374,8 +395,10 @@ describe('re-syncing from Seller Central', () => {
   it('L1: there is nothing to sync without a link; a Seller Central outage is SELLER_CENTRAL_UNAVAILABLE', async () => {
     expect((await server.gql(RESYNC)).body.data.resyncCatalog.userErrors).toEqual([{ code: 'LINK_NOT_ACTIVE' }]);
     await onboard(server);
+    await server.app.sandbox.upsertListing({ accountId: 'A1NORTHWINDPRO', sellerSku: 'NW-LAMP-HD', asin: 'B0NWLAMPHD', title: 'Rechargeable headlamp', priceCents: 3500, fulfillableQuantity: 9 });
     await setSandboxAccount(server, 'A1NORTHWINDPRO', { listingsAvailable: false } as never);
     expect((await server.gql(RESYNC)).body.data.resyncCatalog.userErrors).toEqual([{ code: 'SELLER_CENTRAL_UNAVAILABLE' }]);
+    expect((await productsBySku(server))['NW-LAMP-HD'].fulfillableQuantity).toBe(0);
   });
 
   it('a relink to the same account keeps the catalog and its toggles', async () => {

@@ -89,6 +89,13 @@ describe('order events on the webhook (O4)', () => {
     expect(await storedCounts()).toEqual(before);
   });
 
+  it('O4: a failure inside the server answers a bare 500, without internals; the sender retries', async () => {
+    const spy = jest.spyOn(server.app.dataSource, 'transaction').mockRejectedValueOnce(new Error('relation "bwp_order" is locked by pid 4242'));
+    const response = await postWebhook(server, orderEvent(order.externalId, 'PACKAGE_SHIPPED', server.clock.now()));
+    spy.mockRestore();
+    expect(response).toEqual({ status: 500, body: { error: 'INTERNAL_ERROR' } });
+  });
+
   it('O4: an unsigned request gets 401', async () => {
     const response = await fetch(`${server.url}/webhooks/buy-with-prime/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(response.status).toBe(401);
@@ -163,6 +170,12 @@ describe('the orders page', () => {
     expect((await server.gql(ORDERS, { first: 50 })).body.data.orders.nodes).toHaveLength(50);
     expect(large.length).toBe(small.length);
     expect(large.length).toBeLessThanOrEqual(6);
+  });
+
+  it('STAFF sees the orders but not the products\' Prime data (it has no access to the Prime page)', async () => {
+    await placeOrder(server, [products['NW-TENT-2P'].id]);
+    const { body } = await server.gql(ORDERS, {}, 'demo-acme-staff');
+    expect(body.data.orders.nodes[0].lines).toEqual([expect.objectContaining({ sku: 'NW-TENT-2P', product: null })]);
   });
 
   it('CUSTOMER_SERVICE reads orders but may not toggle or unlink; every role sees only its merchant\'s orders', async () => {

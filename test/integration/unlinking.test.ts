@@ -285,3 +285,27 @@ describe('the help page\'s whole story', () => {
   });
 });
 
+
+describe('L8 across an unlink request', () => {
+  const SUSPEND = `mutation { sandboxUpdateSellerAccount(input: { sellerAccountId: "A1NORTHWINDPRO", standing: SUSPENDED }) { userErrors { code } } }`;
+
+  it('L8, U4: a link that needed attention when the unlink was asked returns to NEEDS_ATTENTION when it is withdrawn', async () => {
+    await onboard(server);
+    await server.gql(SUSPEND);
+    const { unlinkRequest } = await requestUnlink();
+    const { body } = await server.gql(WITHDRAW, { input: { unlinkRequestId: unlinkRequest.id } });
+    expect(body.data.withdrawUnlinkRequest).toMatchObject({ link: { state: 'NEEDS_ATTENTION', active: false }, userErrors: [] });
+    const products = await productsBySku(server);
+    expect((await toggle(server, products['NW-TENT-2P'].id, true)).userErrors[0].code).toBe('LINK_NEEDS_ATTENTION');
+  });
+
+  it('L8, U4: an account that stops qualifying while the unlink waits is noted, and withdrawing returns to NEEDS_ATTENTION', async () => {
+    await onboard(server);
+    const { unlinkRequest } = await requestUnlink();
+    await server.gql(SUSPEND);
+    const waitingLink = (await server.gql(CURRENT_LINK)).body.data.sellerCentralLink;
+    expect(waitingLink).toMatchObject({ state: 'UNLINK_REQUESTED', attention: { code: 'ACCOUNT_NOT_ACTIVE' } });
+    const { body } = await server.gql(WITHDRAW, { input: { unlinkRequestId: unlinkRequest.id } });
+    expect(body.data.withdrawUnlinkRequest.link).toMatchObject({ state: 'NEEDS_ATTENTION' });
+  });
+});

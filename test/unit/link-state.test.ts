@@ -10,12 +10,13 @@ const allowed: Array<[LinkState, LinkState]> = [
   [LinkState.LINKED, LinkState.UNLINK_REQUESTED],
   [LinkState.NEEDS_ATTENTION, LinkState.UNLINK_REQUESTED],
   [LinkState.UNLINK_REQUESTED, LinkState.LINKED],
+  [LinkState.UNLINK_REQUESTED, LinkState.NEEDS_ATTENTION],
   [LinkState.UNLINK_REQUESTED, LinkState.UNLINKING],
   [LinkState.UNLINKING, LinkState.UNLINKED],
 ];
 
 describe('the link state machine', () => {
-  it('allows exactly the moves of DOMAIN.md (L2 consent -> linked, L8 attention and back, U4 withdraw, U3/U5/U6 unlink)', () => {
+  it('allows exactly the moves of DOMAIN.md (L2 consent -> linked, L8 attention and back, U4 withdraw (to attention if the account stopped qualifying), U3/U5/U6 unlink)', () => {
     const table = states.flatMap((from) => linkTransitions[from].map((to) => [from, to]));
     expect(table.sort()).toEqual([...allowed].sort());
   });
