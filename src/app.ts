@@ -30,6 +30,7 @@ import { OfferPrimeService } from './catalog/offer-prime.service';
 import { OnboardingStepRepository } from './onboarding/onboarding-step.repository';
 import { OnboardingService } from './onboarding/onboarding.service';
 import { OnboardingWorker } from './onboarding/onboarding.worker';
+import { IdempotencyService } from './idempotency/idempotency.service';
 import { OrderEventsService } from './orders/order-events.service';
 import { OrderPages } from './orders/order-pages';
 import { OrderPlacementService } from './orders/order-placement.service';
@@ -57,6 +58,7 @@ export interface App {
   onboarding: OnboardingWorker;
   catalog: CatalogService;
   unlinking: UnlinkService;
+  idempotency: IdempotencyService;
   /** Starts listening and the background worker; resolves to the base URL. */
   start(): Promise<string>;
   stop(): Promise<void>;
@@ -103,6 +105,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const offerPrime = new OfferPrimeService(catalog, transactions, clock);
   const catalogService = new CatalogService(links, catalogSync, transactions, clock);
 
+  const idempotency = new IdempotencyService(dataSource, transactions, clock);
   const orders = new OrderRepository(dataSource);
   const orderPages = new OrderPages(orders, clock);
   const orderEvents = new OrderEventsService(transactions, clock, config.returnWindowDays);
@@ -117,14 +120,14 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     new Map<Function, object>([
       [ViewerResolver, new ViewerResolver(directory)],
       [NodeResolver, new NodeResolver(directory, links, catalog, orders, unlinkRequests)],
-      [LinkingResolver, new LinkingResolver(linking, links, onboardingService)],
-      [CatalogResolver, new CatalogResolver(catalog, offerPrime, catalogService)],
+      [LinkingResolver, new LinkingResolver(linking, links, onboardingService, idempotency)],
+      [CatalogResolver, new CatalogResolver(catalog, offerPrime, catalogService, idempotency)],
       [MerchantLinksResolver, new MerchantLinksResolver(links)],
       [LinkConsentResolver, new LinkConsentResolver()],
       [LinkEventResolver, new LinkEventResolver()],
       [OrderResolver, new OrderResolver(orderPages, clock)],
       [OrderLineResolver, new OrderLineResolver()],
-      [UnlinkResolver, new UnlinkResolver(unlinking, unlinkRequests, orderPages)],
+      [UnlinkResolver, new UnlinkResolver(unlinking, unlinkRequests, orderPages, idempotency)],
       [LinkUnlinkRequestResolver, new LinkUnlinkRequestResolver()],
       [SandboxResolver, new SandboxResolver(sandbox)],
       [SandboxStorefrontResolver, new SandboxStorefrontResolver(orderPlacement, orderEvents, orders, clock)],
@@ -153,7 +156,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     },
   });
 
-  const scheduler = new IntervalScheduler({ onboarding: () => onboarding.runDue(), unlinking: () => unlinking.advance() }, config.workerIntervalMs, (task, error) =>
+  const scheduler = new IntervalScheduler({ onboarding: () => onboarding.runDue(), unlinking: () => unlinking.advance(), idempotencyKeys: () => idempotency.purgeExpired() }, config.workerIntervalMs, (task, error) =>
     http.log.error({ task, err: error }, 'Background task failed; it runs again on the next tick'),
   );
 
@@ -167,6 +170,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     onboarding,
     catalog: catalogService,
     unlinking,
+    idempotency,
     start: async () => {
       const url = await http.listen({ host: config.host, port: config.port });
       scheduler.start();

@@ -38,6 +38,14 @@ export class SetOfferPrimeForProductsInput {
   @ArrayMaxSize(MAX_BULK_TOGGLES)
   @ValidateNested({ each: true })
   changes!: SetOfferPrimeInput[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A key of the client\'s choosing (1 to 255 characters): a retry with the same key and input returns the first answer without doing the work again. Kept 24 hours.',
+  })
+  @IsOptional()
+  @Length(1, 255)
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Turns Offer Prime off for every product; the first step of an unlink (U1).' })

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Permission } from '../auth/role';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { RequestContext } from '../server/context';
 import { authorize } from '../shared/graphql/authorize';
 import { decodeGlobalId, parseGlobalId } from '../shared/graphql/global-id';
@@ -56,6 +57,7 @@ export class CatalogResolver {
     private readonly catalog: CatalogRepository,
     private readonly offerPrime: OfferPrimeService,
     private readonly catalogService: CatalogService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Query(() => CatalogProductConnection, { description: 'The merchant\'s Buy with Prime catalog, in SKU order. Not for STAFF (no access to the Prime page).' })
@@ -120,9 +122,12 @@ export class CatalogResolver {
   ) {
     const changes = input.changes.map((change) => ({ sent: change.productId, parsed: parseGlobalId(change.productId), offerPrime: change.offerPrime }));
     const valid = changes.flatMap(({ parsed, offerPrime }) => (parsed?.type === 'CatalogProduct' ? [{ productId: parsed.id, offerPrime }] : []));
-    return mutationPayload(
-      () => this.offerPrime.setOfferPrimeForProducts(viewer, valid),
-      (outcomes) => ({ outcomes: outcomeViews(changes, outcomes) }),
+    const { idempotencyKey, ...request } = input;
+    return this.idempotency.run(viewer.merchantId, idempotencyKey, 'setOfferPrimeForProducts', request, () =>
+      mutationPayload(
+        () => this.offerPrime.setOfferPrimeForProducts(viewer, valid),
+        (outcomes) => ({ outcomes: outcomeViews(changes, outcomes) }),
+      ),
     );
   }
 

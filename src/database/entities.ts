@@ -3,6 +3,7 @@ import { CatalogProduct } from '../catalog/catalog-product.entity';
 import { FulfillmentInventoryRecord } from '../catalog/fulfillment-inventory.entity';
 import { LinkEvent } from '../linking/link-event.entity';
 import { SellerCentralLink } from '../linking/seller-central-link.entity';
+import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
 import { Merchant } from '../merchants/merchant.entity';
 import { BwpOrder, BwpOrderEvent, BwpOrderLine } from '../orders/order.entity';
 import { UnlinkRequest } from '../unlinking/unlink-request.entity';
@@ -21,5 +22,6 @@ export const entities = [
   BwpOrderLine,
   BwpOrderEvent,
   UnlinkRequest,
+  IdempotencyKey,
   ...sandboxEntities,
 ];

@@ -1,4 +1,4 @@
-import { IsBoolean, IsEnum, Length } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { OnboardingStepKind } from '../onboarding/onboarding-step';
 import { UserErrorView } from '../shared/graphql/user-error.type';
@@ -24,6 +24,14 @@ export class CompleteSellerCentralLinkInput {
   @Field({ description: 'The authorization code Seller Central returned after the merchant chose an account and a store.' })
   @Length(1, 200)
   authorizationCode!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A key of the client\'s choosing (1 to 255 characters): a retry with the same key and input returns the first answer without doing the work again. Kept 24 hours.',
+  })
+  @IsOptional()
+  @Length(1, 255)
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Checks the linked account again (L8).' })

@@ -27,6 +27,7 @@ import {
 } from './link.types';
 import { LinkingService } from './linking.service';
 import { OnboardingService } from '../onboarding/onboarding.service';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 
 /** The Seller Central link: the queries and mutations of the console's Settings page. */
 @Resolver(() => SellerCentralLinkView)
@@ -35,6 +36,7 @@ export class LinkingResolver {
     private readonly linking: LinkingService,
     private readonly links: LinkRepository,
     private readonly onboarding: OnboardingService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Query(() => SellerCentralLinkView, {
@@ -65,13 +67,16 @@ export class LinkingResolver {
       'the code, the Professional plan (L3), active standing (L4), the store (L5). OWNER or ADMIN.',
   })
   completeSellerCentralLink(@Arg('input', { description: 'What to complete.' }) input: CompleteSellerCentralLinkInput, @Ctx() { viewer }: RequestContext) {
-    return mutationPayload(
-      () =>
-        this.linking.completeLink(viewer, {
-          linkId: decodeGlobalId(input.linkId, 'SellerCentralLink', ['input', 'linkId']),
-          authorizationCode: input.authorizationCode,
-        }),
-      (link) => ({ link: SellerCentralLinkView.from(link) }),
+    const { idempotencyKey, ...request } = input;
+    return this.idempotency.run(viewer.merchantId, idempotencyKey, 'completeSellerCentralLink', request, () =>
+      mutationPayload(
+        () =>
+          this.linking.completeLink(viewer, {
+            linkId: decodeGlobalId(input.linkId, 'SellerCentralLink', ['input', 'linkId']),
+            authorizationCode: input.authorizationCode,
+          }),
+        (link) => ({ link: SellerCentralLinkView.from(link) }),
+      ),
     );
   }
 

@@ -3,6 +3,7 @@ import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Permission } from '../auth/role';
 import { SellerCentralLinkView } from '../linking/link.types';
 import { MerchantUserView } from '../merchants/merchant.types';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { OrderPages } from '../orders/order-pages';
 import { OrderConnection } from '../orders/order.types';
 import { RequestContext } from '../server/context';
@@ -22,6 +23,7 @@ export class UnlinkResolver {
     private readonly unlinking: UnlinkService,
     private readonly requests: UnlinkRequestRepository,
     private readonly orders: OrderPages,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Query(() => UnlinkRequestView, { nullable: true, description: 'The merchant\'s latest unlink request, or null when it never asked.' })
@@ -35,9 +37,12 @@ export class UnlinkResolver {
     description: 'U1, U2: asks merchant support to unlink, with a reason. Refused while any product offers Prime (naming them). OWNER or ADMIN.',
   })
   requestUnlink(@Arg('input', { description: 'Why.' }) input: RequestUnlinkInput, @Ctx() { viewer }: RequestContext) {
-    return mutationPayload(
-      () => this.unlinking.requestUnlink(viewer, { reason: input.reason }),
-      ({ request, link }) => ({ unlinkRequest: UnlinkRequestView.from(request), link: SellerCentralLinkView.from(link) }),
+    const { idempotencyKey, ...request } = input;
+    return this.idempotency.run(viewer.merchantId, idempotencyKey, 'requestUnlink', request, () =>
+      mutationPayload(
+        () => this.unlinking.requestUnlink(viewer, { reason: input.reason }),
+        ({ request: unlinkRequest, link }) => ({ unlinkRequest: UnlinkRequestView.from(unlinkRequest), link: SellerCentralLinkView.from(link) }),
+      ),
     );
   }
 

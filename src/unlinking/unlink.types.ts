@@ -1,4 +1,4 @@
-import { Length } from 'class-validator';
+import { IsOptional, Length } from 'class-validator';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SellerCentralLinkView } from '../linking/link.types';
@@ -77,6 +77,14 @@ export class RequestUnlinkInput {
   @Field({ description: 'Why, in the merchant\'s words (1 to 1000 characters).' })
   @Length(1, 1000)
   reason!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A key of the client\'s choosing (1 to 255 characters): a retry with the same key and input returns the first answer without doing the work again. Kept 24 hours.',
+  })
+  @IsOptional()
+  @Length(1, 255)
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Withdraws an unlink request that still waits (U4).' })

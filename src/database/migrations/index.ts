@@ -1,4 +1,6 @@
 import { PostgresSchema1795737822146 } from './postgres/1795737822146-PostgresSchema';
+import { IdempotencyKeys1795738250668 } from './postgres/1795738250668-IdempotencyKeys';
+import { IdempotencyKeys1795738247545 } from './sqlite/1795738247545-IdempotencyKeys';
 import { Foundation1795735516567 } from './sqlite/1795735516567-Foundation';
 import { CatalogAndOnboardingWork1795736709810 } from './sqlite/1795736709810-CatalogAndOnboardingWork';
 import { OrdersAndUnlinking1795737336160 } from './sqlite/1795737336160-OrdersAndUnlinking';
@@ -8,6 +10,6 @@ import { OrdersAndUnlinking1795737336160 } from './sqlite/1795737336160-OrdersAn
  * `npm run typeorm -- migration:generate src/database/migrations/sqlite/Name` (and the same with
  * DATABASE_URL set, into postgres/), then list both here.
  */
-export const postgresMigrations: Function[] = [PostgresSchema1795737822146];
+export const postgresMigrations: Function[] = [PostgresSchema1795737822146, IdempotencyKeys1795738250668];
 
-export const sqliteMigrations: Function[] = [Foundation1795735516567, CatalogAndOnboardingWork1795736709810, OrdersAndUnlinking1795737336160];
+export const sqliteMigrations: Function[] = [Foundation1795735516567, CatalogAndOnboardingWork1795736709810, OrdersAndUnlinking1795737336160, IdempotencyKeys1795738247545];

@@ -8,7 +8,7 @@ import { UserErrorView } from './user-error.type';
 export async function mutationPayload<TResult, TPayload>(
   work: () => Promise<TResult>,
   toPayload: (result: TResult) => TPayload,
-): Promise<TPayload | { userErrors: UserErrorView[] }> {
+): Promise<(TPayload & { userErrors: UserErrorView[] }) | { userErrors: UserErrorView[] }> {
   try {
     const result = await work();
     return { ...toPayload(result), userErrors: [] };

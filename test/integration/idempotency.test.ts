@@ -1,0 +1,92 @@
+import { IdempotencyKey } from '../../src/idempotency/idempotency-key.entity';
+import { LinkEvent } from '../../src/linking/link-event.entity';
+import { UnlinkRequest } from '../../src/unlinking/unlink-request.entity';
+import { authorizeAtSellerCentral, onboard, productsBySku, startLink } from '../support/linking-flow';
+import { startTestServer, TestServer } from '../support/test-server';
+
+let server: TestServer;
+
+beforeEach(async () => {
+  server = await startTestServer();
+});
+
+afterEach(async () => {
+  await server.stop();
+});
+
+const COMPLETE = `mutation($input: CompleteSellerCentralLinkInput!) {
+  completeSellerCentralLink(input: $input) { link { id state linkedAt } userErrors { code field } }
+}`;
+const REQUEST = `mutation($input: RequestUnlinkInput!) {
+  requestUnlink(input: $input) { unlinkRequest { id supportCaseId requestedAt } link { state } userErrors { code field } }
+}`;
+const BULK = `mutation($input: SetOfferPrimeForProductsInput!) {
+  setOfferPrimeForProducts(input: $input) { outcomes { productId product { offerPrime updatedAt } userErrors { code } } userErrors { code field } }
+}`;
+
+describe('idempotency keys', () => {
+  it('complete link: a retry with the same key and input returns the first result without linking again; another input is refused', async () => {
+    const started = await startLink(server);
+    const code = await authorizeAtSellerCentral(server, started.authorizationState, 'A1NORTHWINDPRO', 'STORE-NW-US');
+    const input = { linkId: started.linkId, authorizationCode: code, idempotencyKey: 'link-attempt-1' };
+    const first = (await server.gql(COMPLETE, { input })).body.data.completeSellerCentralLink;
+    expect(first).toMatchObject({ link: { state: 'LINKED' }, userErrors: [] });
+    const events = await server.app.dataSource.manager.count(LinkEvent);
+
+    server.clock.advanceSeconds(60);
+    const retry = (await server.gql(COMPLETE, { input })).body.data.completeSellerCentralLink;
+    expect(retry).toEqual(first);
+    expect(await server.app.dataSource.manager.count(LinkEvent)).toBe(events);
+
+    const other = (await server.gql(COMPLETE, { input: { ...input, authorizationCode: 'another-code' } })).body.data.completeSellerCentralLink;
+    expect(other).toEqual({ link: null, userErrors: [{ code: 'IDEMPOTENCY_KEY_REUSED', field: ['input', 'idempotencyKey'] }] });
+  });
+
+  it('request unlink: a retry returns the same request; a refused attempt is not kept and can be retried with its key', async () => {
+    await onboard(server);
+    const products = await productsBySku(server);
+    await server.gql(`mutation($id: ID!) { setOfferPrime(input: { productId: $id, offerPrime: true }) { userErrors { code } } }`, { id: products['NW-TENT-2P'].id });
+    const input = { reason: 'Closing the shop', idempotencyKey: 'unlink-1' };
+    expect((await server.gql(REQUEST, { input })).body.data.requestUnlink.userErrors).toEqual([{ code: 'UNLINK_BLOCKED_BY_OFFER_PRIME', field: null }]);
+
+    await server.gql(`mutation { turnOffOfferPrimeForAllProducts(input: {}) { turnedOffCount } }`);
+    const first = (await server.gql(REQUEST, { input })).body.data.requestUnlink;
+    expect(first).toMatchObject({ link: { state: 'UNLINK_REQUESTED' }, userErrors: [] });
+    const retry = (await server.gql(REQUEST, { input })).body.data.requestUnlink;
+    expect(retry).toEqual(first);
+    expect(await server.app.dataSource.manager.count(UnlinkRequest)).toBe(1);
+    // Without the key, the same request is the second of its kind, and refused as such.
+    expect((await server.gql(REQUEST, { input: { reason: input.reason } })).body.data.requestUnlink.userErrors[0].code).toBe('UNLINK_ALREADY_REQUESTED');
+  });
+
+  it('bulk toggles: a retry returns the first outcomes and does no work; keys belong to one merchant', async () => {
+    await onboard(server);
+    const products = await productsBySku(server);
+    const input = { changes: [{ productId: products['NW-TENT-2P'].id, offerPrime: true }], idempotencyKey: 'bulk-1' };
+    const first = (await server.gql(BULK, { input })).body.data.setOfferPrimeForProducts;
+    server.clock.advanceSeconds(60);
+    expect((await server.gql(BULK, { input })).body.data.setOfferPrimeForProducts).toEqual(first);
+    const other = await server.gql(BULK, { input: { changes: [{ productId: products['NW-TENT-2P'].id, offerPrime: true }], idempotencyKey: 'bulk-1' } }, 'demo-bluebird-owner');
+    expect(other.body.data.setOfferPrimeForProducts.outcomes[0].userErrors).toEqual([{ code: 'NOT_FOUND' }]);
+  });
+
+  it('keys are kept 24 hours, then forgotten', async () => {
+    await onboard(server);
+    const products = await productsBySku(server);
+    const input = { changes: [{ productId: products['NW-TENT-2P'].id, offerPrime: true }], idempotencyKey: 'kept-a-day' };
+    await server.gql(BULK, { input });
+    server.clock.advanceSeconds(24 * 3600 - 1);
+    await server.app.idempotency.purgeExpired();
+    expect(await server.app.dataSource.manager.count(IdempotencyKey)).toBe(1);
+    server.clock.advanceSeconds(2);
+    await server.app.idempotency.purgeExpired();
+    expect(await server.app.dataSource.manager.count(IdempotencyKey)).toBe(0);
+  });
+
+  it('an empty or oversized key is a validation error', async () => {
+    for (const idempotencyKey of ['', 'k'.repeat(256)]) {
+      const response = await server.gql(REQUEST, { input: { reason: 'x', idempotencyKey } });
+      expect(response.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+});
