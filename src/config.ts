@@ -44,6 +44,8 @@ export interface AppConfig {
   webhookToleranceSeconds: number;
   /** GraphiQL at /graphiql, served from the project's own dependencies. */
   graphiql: boolean;
+  /** How long a worker holds an onboarding step before another may take it over (after a crash). */
+  onboardingLeaseSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -127,6 +129,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhookSecret: reader.string('WEBHOOK_SECRET', production ? '' : 'development-webhook-secret'),
     webhookToleranceSeconds: reader.integer('WEBHOOK_TOLERANCE_SECONDS', 300, 1, 3600),
     graphiql: reader.boolean('GRAPHIQL', environment === 'development'),
+    onboardingLeaseSeconds: reader.integer('ONBOARDING_LEASE_SECONDS', 300, 1, 86_400),
   };
   if (config.webhookSecret.length < 16) {
     reader.problems.push('WEBHOOK_SECRET must be set to at least 16 characters (it signs the order webhooks)');

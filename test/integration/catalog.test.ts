@@ -67,7 +67,7 @@ describe('L6: the onboarding steps do real work', () => {
   });
 
   it('a failed import keeps its reason, never undoes the link, and can be retried', async () => {
-    await setSandboxAccount(server, 'A1NORTHWINDPRO', { listingsAvailable: false } as never);
+    await setSandboxAccount(server, 'A1NORTHWINDPRO', { listingsAvailable: false });
     await link(server);
     await server.app.onboarding.runDue();
     let { byKind, link: current } = await steps();
@@ -83,7 +83,7 @@ describe('L6: the onboarding steps do real work', () => {
     expect(retried.body.data.retryOnboardingStep.userErrors).toEqual([]);
     expect((await steps()).byKind.IMPORT_LISTINGS.state).toBe('PENDING');
 
-    await setSandboxAccount(server, 'A1NORTHWINDPRO', { listingsAvailable: true } as never);
+    await setSandboxAccount(server, 'A1NORTHWINDPRO', { listingsAvailable: true });
     await server.app.onboarding.runDue();
     ({ byKind, link: current } = await steps());
     expect(byKind.IMPORT_LISTINGS).toMatchObject({ state: 'SUCCEEDED', attempts: 2, failureReason: null });
@@ -91,7 +91,7 @@ describe('L6: the onboarding steps do real work', () => {
   });
 
   it('Amazon Pay can fail; Prime shipping waits for it, and a retry registers again', async () => {
-    await setSandboxAccount(server, 'A1NORTHWINDPRO', { amazonPayOutcome: 'FAILS' } as never);
+    await setSandboxAccount(server, 'A1NORTHWINDPRO', { amazonPayOutcome: 'FAILS' });
     await link(server);
     await server.app.onboarding.runDue();
     server.clock.advanceSeconds(120);
@@ -101,7 +101,7 @@ describe('L6: the onboarding steps do real work', () => {
     expect(byKind.ACTIVATE_PRIME_SHIPPING.state).toBe('PENDING');
     expect(current.state).toBe('LINKED');
 
-    await setSandboxAccount(server, 'A1NORTHWINDPRO', { amazonPayOutcome: 'ACTIVATES' } as never);
+    await setSandboxAccount(server, 'A1NORTHWINDPRO', { amazonPayOutcome: 'ACTIVATES' });
     await server.gql(`mutation($input: RetryOnboardingStepInput!) { retryOnboardingStep(input: $input) { userErrors { code } } }`, {
       input: { linkId: current.id, step: 'REGISTER_AMAZON_PAY' },
     });
@@ -396,7 +396,7 @@ describe('re-syncing from Seller Central', () => {
     expect((await server.gql(RESYNC)).body.data.resyncCatalog.userErrors).toEqual([{ code: 'LINK_NOT_ACTIVE' }]);
     await onboard(server);
     await server.app.sandbox.upsertListing({ accountId: 'A1NORTHWINDPRO', sellerSku: 'NW-LAMP-HD', asin: 'B0NWLAMPHD', title: 'Rechargeable headlamp', priceCents: 3500, fulfillableQuantity: 9 });
-    await setSandboxAccount(server, 'A1NORTHWINDPRO', { listingsAvailable: false } as never);
+    await setSandboxAccount(server, 'A1NORTHWINDPRO', { listingsAvailable: false });
     expect((await server.gql(RESYNC)).body.data.resyncCatalog.userErrors).toEqual([{ code: 'SELLER_CENTRAL_UNAVAILABLE' }]);
     expect((await productsBySku(server))['NW-LAMP-HD'].fulfillableQuantity).toBe(0);
   });

@@ -1,5 +1,8 @@
 import { TestServer } from './test-server';
 
+/** Anything that sends GraphQL as a user: a test server or a server process. */
+export type GraphQLClient = Pick<TestServer, 'gql'>;
+
 export const START = `mutation Start($input: StartSellerCentralLinkInput!) {
   startSellerCentralLink(input: $input) {
     link { id state }
@@ -48,7 +51,7 @@ export interface StartedLink {
   authorizationState: string;
 }
 
-export async function startLink(server: TestServer, token = 'demo-acme-owner'): Promise<StartedLink> {
+export async function startLink(server: GraphQLClient, token = 'demo-acme-owner'): Promise<StartedLink> {
   const { body } = await server.gql(START, { input: { agreedToDataUse: true } }, token);
   const payload = body.data.startSellerCentralLink;
   if (payload.userErrors.length > 0) throw new Error(`start failed: ${JSON.stringify(payload.userErrors)}`);
@@ -56,26 +59,26 @@ export async function startLink(server: TestServer, token = 'demo-acme-owner'): 
 }
 
 /** What the merchant does at Seller Central: pick an account and a store, come back with a code. */
-export async function authorizeAtSellerCentral(server: TestServer, authorizationState: string, sellerAccountId: string, storeId: string) {
+export async function authorizeAtSellerCentral(server: GraphQLClient, authorizationState: string, sellerAccountId: string, storeId: string) {
   const { body } = await server.gql(AUTHORIZE, { input: { authorizationState, sellerAccountId, storeId } });
   const payload = body.data.sandboxAuthorizeSellerCentral;
   if (payload.userErrors.length > 0) throw new Error(`authorize failed: ${JSON.stringify(payload.userErrors)}`);
   return payload.authorizationCode as string;
 }
 
-export async function complete(server: TestServer, linkId: string, authorizationCode: string, token = 'demo-acme-owner') {
+export async function complete(server: GraphQLClient, linkId: string, authorizationCode: string, token = 'demo-acme-owner') {
   const { body } = await server.gql(COMPLETE, { input: { linkId, authorizationCode } }, token);
   return body.data.completeSellerCentralLink;
 }
 
 /** Start, authorize and complete: the whole link, as a seller does it. */
-export async function link(server: TestServer, sellerAccountId = 'A1NORTHWINDPRO', storeId = 'STORE-NW-US', token = 'demo-acme-owner') {
+export async function link(server: GraphQLClient, sellerAccountId = 'A1NORTHWINDPRO', storeId = 'STORE-NW-US', token = 'demo-acme-owner') {
   const started = await startLink(server, token);
   const code = await authorizeAtSellerCentral(server, started.authorizationState, sellerAccountId, storeId);
   return complete(server, started.linkId, code, token);
 }
 
-export async function setSandboxAccount(server: TestServer, sellerAccountId: string, change: { plan?: string; standing?: string }) {
+export async function setSandboxAccount(server: GraphQLClient, sellerAccountId: string, change: Record<string, string | number | boolean>) {
   const { body } = await server.gql(
     `mutation Update($input: SandboxUpdateSellerAccountInput!) { sandboxUpdateSellerAccount(input: $input) { account { id } userErrors { code } } }`,
     { input: { sellerAccountId, ...change } },
@@ -105,12 +108,12 @@ export const SET_OFFER_PRIME = `mutation Toggle($input: SetOfferPrimeInput!) {
 }`;
 
 /** The catalog products by SKU, as the console lists them. */
-export async function productsBySku(server: TestServer, token = 'demo-acme-owner'): Promise<Record<string, any>> {
+export async function productsBySku(server: GraphQLClient, token = 'demo-acme-owner'): Promise<Record<string, any>> {
   const { body } = await server.gql(CATALOG, { first: 100 }, token);
   return Object.fromEntries(body.data.catalogProducts.nodes.map((product: any) => [product.sku, product]));
 }
 
-export async function toggle(server: TestServer, productId: string, offerPrime: boolean, token = 'demo-acme-owner') {
+export async function toggle(server: GraphQLClient, productId: string, offerPrime: boolean, token = 'demo-acme-owner') {
   const { body } = await server.gql(SET_OFFER_PRIME, { input: { productId, offerPrime } }, token);
   return body.data.setOfferPrime;
 }
@@ -120,7 +123,7 @@ export const PLACE_ORDER = `mutation Place($input: SandboxPlaceOrderInput!) {
 }`;
 
 /** A shopper orders one unit of each product. */
-export async function placeOrder(server: TestServer, productIds: string[], token = 'demo-acme-owner') {
+export async function placeOrder(server: GraphQLClient, productIds: string[], token = 'demo-acme-owner') {
   const { body } = await server.gql(PLACE_ORDER, { input: { lines: productIds.map((productId) => ({ productId, quantity: 1 })) } }, token);
   return body.data.sandboxPlaceOrder;
 }
