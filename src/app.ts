@@ -135,6 +135,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   );
   const http = await createHttpServer({
     config,
+    clock,
     schema: await buildAppSchema({ sandboxControls: config.sandboxControls }),
     container,
     authenticate: (header) => authenticator.authenticate(header),

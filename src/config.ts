@@ -46,6 +46,10 @@ export interface AppConfig {
   graphiql: boolean;
   /** How long a worker holds an onboarding step before another may take it over (after a crash). */
   onboardingLeaseSeconds: number;
+  /** Schema introspection (and with it GraphiQL's docs); on by default in development only. */
+  introspection: boolean;
+  /** Each token's budget of query-cost points, and how many come back each second. */
+  rateLimit: { capacity: number; restorePerSecond: number };
 }
 
 export class ConfigError extends Error {
@@ -130,6 +134,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhookToleranceSeconds: reader.integer('WEBHOOK_TOLERANCE_SECONDS', 300, 1, 3600),
     graphiql: reader.boolean('GRAPHIQL', environment === 'development'),
     onboardingLeaseSeconds: reader.integer('ONBOARDING_LEASE_SECONDS', 300, 1, 86_400),
+    introspection: reader.boolean('INTROSPECTION', environment === 'development'),
+    rateLimit: {
+      capacity: reader.integer('RATE_LIMIT_POINTS', 4000, 2000, 1_000_000),
+      restorePerSecond: reader.integer('RATE_LIMIT_RESTORE_PER_SECOND', 200, 1, 100_000),
+    },
   };
   if (config.webhookSecret.length < 16) {
     reader.problems.push('WEBHOOK_SECRET must be set to at least 16 characters (it signs the order webhooks)');

@@ -33,9 +33,12 @@ const clientErrorCodes = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_TOO_COSTLY',
+  'THROTTLED',
 ]);
 
 function isExpected(error: unknown): boolean {
+  if (error instanceof GraphQLError && typeof error.extensions?.limitCode === 'string') return true;
   const original = unwrapResolverError(error);
   if (original instanceof UserError || original instanceof ArgumentValidationError) return true;
   const code = original instanceof GraphQLError ? original.extensions?.code : undefined;
@@ -67,7 +70,16 @@ export function createErrorFormatter(environment: Environment) {
         extensions: { code: 'BAD_USER_INPUT', validationErrors: problems },
       };
     }
-    if (isExpected(error) || environment === 'development') return formatted;
+    const limitCode = formatted.extensions?.limitCode;
+    if (typeof limitCode === 'string') {
+      // A graphql-armor limit (depth, aliases, directives, tokens): its own code and the number it broke.
+      return {
+        message: formatted.message.replace(/^Syntax Error: /, ''),
+        locations: formatted.locations,
+        extensions: { code: limitCode, limit: formatted.extensions?.limit },
+      };
+    }
+    if (isExpected(error) || environment === 'development') return withoutInternals(formatted, environment);
     return {
       message: 'Internal server error. It has been logged; quote the x-request-id response header to support.',
       locations: formatted.locations,
@@ -75,6 +87,13 @@ export function createErrorFormatter(environment: Environment) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/** Outside development, extensions that only help a debugger (stack traces) are dropped. */
+function withoutInternals(formatted: GraphQLFormattedError, environment: Environment): GraphQLFormattedError {
+  if (environment === 'development' || !formatted.extensions?.stacktrace) return formatted;
+  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
 }
 
 /** Logs every unexpected error with its stack and the request ID, which the client sees as a header. */

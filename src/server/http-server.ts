@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { FastifyInstance, FastifyRequest } from 'fastify';
@@ -7,12 +7,17 @@ import { GraphQLError, GraphQLSchema } from 'graphql';
 import { ContainerType } from 'type-graphql';
 import { Viewer } from '../auth/viewer';
 import { AppConfig } from '../config';
-import { RequestContext } from './context';
+import { Clock } from '../shared/clock';
+import { RequestContext, RequestSummary } from './context';
+import { CostBudget } from './cost-budget';
+import { costPlugin } from './cost.plugin';
 import { createErrorFormatter, unexpectedErrorLogging } from './error-formatting';
 import { Loaders } from './loaders';
+import { armorProtections, limitCodes, requestLimits } from './request-limits';
 
 export interface HttpServerDependencies {
   config: AppConfig;
+  clock: Clock;
   schema: GraphQLSchema;
   container: ContainerType;
   authenticate(authorizationHeader: string | undefined): Promise<Viewer | null>;
@@ -23,39 +28,107 @@ export interface HttpServerDependencies {
   registerRoutes(fastify: FastifyInstance): Promise<void>;
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** What the request's log line says of the GraphQL operation. */
+    graphql: RequestSummary | null;
+  }
+}
+
 function unauthenticated(): GraphQLError {
   return new GraphQLError('Sign in: send your API token as "Authorization: Bearer <token>".', {
     extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
   });
 }
 
+/** Fills in the request log's outcome once the operation has run. */
+const outcomeSummary: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue, operationName, errors }) {
+        if (!contextValue?.summary) return;
+        const summary = contextValue.summary;
+        summary.operationName = operationName ?? undefined;
+        const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+        const payloads = Object.values((body?.data ?? {}) as Record<string, { userErrors?: unknown[] } | null>);
+        summary.errorCodes = (errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+        summary.outcome = summary.errorCodes.length > 0 ? 'error' : payloads.some((payload) => (payload?.userErrors?.length ?? 0) > 0) ? 'user_errors' : 'ok';
+      },
+    };
+  },
+};
+
 /**
  * Fastify serving GraphQL on `/graphql` (POST, and GET with Apollo's CSRF prevention), plus
- * `/healthz` (the process is up) and `/readyz` (the database answers and is migrated).
+ * `/healthz` (the process is up) and `/readyz` (the database answers and is migrated). Every
+ * request is bounded (see request-limits.ts) and logged as one JSON line.
  */
 export async function createHttpServer(deps: HttpServerDependencies): Promise<FastifyInstance> {
   const { config } = deps;
+  const development = config.environment === 'development';
   const fastify = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
+    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers["x-bwp-signature"]'] },
+    disableRequestLogging: true,
+    bodyLimit: requestLimits.maxBodyBytes,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
   });
+  fastify.decorateRequest('graphql', null);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  fastify.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        requestId: request.id,
+        method: request.method,
+        path: request.routeOptions.url ?? request.url.split('?')[0],
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 10) / 10,
+        ...(request.graphql ?? {}),
+      },
+      'request',
+    );
+  });
+  fastify.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(413).send({
+        errors: [{ message: `The request body is over ${requestLimits.maxBodyBytes} bytes.`, extensions: { code: limitCodes.maxBodyBytes, limit: requestLimits.maxBodyBytes } }],
+      });
+    }
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error, requestId: request.id }, 'Request failed');
+    return reply.code(status).send({ errors: [{ message: status === 500 ? 'Internal server error.' : error.message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  });
 
+  const armor = armorProtections({ blockFieldSuggestions: !development });
   const apollo = new ApolloServer<RequestContext>({
     schema: deps.schema,
-    includeStacktraceInErrorResponses: config.environment === 'development',
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: development,
     formatError: createErrorFormatter(config.environment),
-    plugins: [fastifyApolloDrainPlugin(fastify), unexpectedErrorLogging(fastify.log), ApolloServerPluginLandingPageDisabled()],
+    validationRules: armor.validationRules,
+    plugins: [
+      fastifyApolloDrainPlugin(fastify),
+      ...armor.plugins,
+      costPlugin(new CostBudget(deps.clock, config.rateLimit.capacity, config.rateLimit.restorePerSecond)),
+      outcomeSummary,
+      unexpectedErrorLogging(fastify.log),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
 
   const context = async (request: FastifyRequest): Promise<RequestContext> => {
+    const summary: RequestSummary = {};
+    request.graphql = summary;
     const viewer = await deps.authenticate(request.headers.authorization);
-    if (!viewer) throw unauthenticated();
-    return { requestId: request.id, viewer, loaders: deps.createLoaders(viewer), container: deps.container };
+    if (!viewer) {
+      summary.outcome = 'error';
+      summary.errorCodes = ['UNAUTHENTICATED'];
+      throw unauthenticated();
+    }
+    return { requestId: request.id, summary, viewer, loaders: deps.createLoaders(viewer), container: deps.container };
   };
   await fastify.register(fastifyApollo(apollo), { context });
 

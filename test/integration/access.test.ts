@@ -93,9 +93,10 @@ describe('tenant isolation: another merchant\'s IDs read as not found', () => {
     const { body: viewer } = await server.gql('{ viewer { user { id } merchant { id } } }');
     for (const id of [acmeLinkId, viewer.data.viewer.user.id, viewer.data.viewer.merchant.id]) {
       const { body } = await server.gql('query($id: ID!) { node(id: $id) { id } }', { id }, 'demo-bluebird-owner');
-      expect(body).toEqual({ data: { node: null } });
+      expect(body.data).toEqual({ node: null });
+      expect(body.errors).toBeUndefined();
       const own = await server.gql('query($id: ID!) { node(id: $id) { id } }', { id });
-      expect(own.body).toEqual({ data: { node: { id } } });
+      expect(own.body.data).toEqual({ node: { id } });
     }
   });
 

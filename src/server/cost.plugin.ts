@@ -1,0 +1,55 @@
+import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { RequestContext } from './context';
+import { CostBudget } from './cost-budget';
+import { queryCost } from './query-cost';
+import { limitCodes, requestLimits } from './request-limits';
+
+/**
+ * Prices every operation before it runs (refusing those over the cost limit), takes the price from
+ * the token's budget (refusing with THROTTLED and the time to retry when it is spent), and reports
+ * both in `extensions.cost`, as Shopify's API does.
+ */
+export function costPlugin(budget: CostBudget): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      let cost: number | undefined;
+      return {
+        async didResolveOperation({ schema, document, request, contextValue, operationName }) {
+          try {
+            cost = queryCost(schema, document, request.variables ?? {}, operationName ?? undefined);
+          } catch (error) {
+            // Variables that do not fit their types: GraphQL refuses the request as BAD_USER_INPUT next.
+            if (error instanceof GraphQLError) return;
+            throw error;
+          }
+          contextValue.summary.cost = cost;
+          if (cost > requestLimits.maxCost) {
+            throw new GraphQLError(`The query costs ${cost} points, over the limit of ${requestLimits.maxCost}: ask for smaller pages (first) or fewer fields.`, {
+              extensions: { code: limitCodes.maxCost, cost, limit: requestLimits.maxCost, http: { status: 400, headers: new HeaderMap() } },
+            });
+          }
+          const taken = budget.take(contextValue.viewer.userId, cost);
+          if (!taken.allowed) {
+            throw new GraphQLError(`Throttled: the query costs ${cost} points and ${taken.status.currentlyAvailable} are available. Retry in ${taken.retryAfterMs} ms.`, {
+              extensions: {
+                code: 'THROTTLED',
+                cost,
+                retryAfterMs: taken.retryAfterMs,
+                throttleStatus: taken.status,
+                http: { status: 429, headers: new HeaderMap([['retry-after', String(Math.ceil(taken.retryAfterMs / 1000))]]) },
+              },
+            });
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single' || cost === undefined || !contextValue?.viewer) return;
+          response.body.singleResult.extensions = {
+            ...response.body.singleResult.extensions,
+            cost: { requestedQueryCost: cost, throttleStatus: budget.status(contextValue.viewer.userId) },
+          };
+        },
+      };
+    },
+  };
+}
