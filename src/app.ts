@@ -68,6 +68,8 @@ export interface AppOverrides {
   clock?: Clock;
   /** Sees every SQL statement (tests count them). */
   sqlLogger?: Logger;
+  /** Receives the JSON log lines instead of standard output (tests read them). */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Opens the database and brings its schema up to date; never `synchronize`. */
@@ -136,6 +138,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const http = await createHttpServer({
     config,
     clock,
+    logStream: overrides.logStream,
     schema: await buildAppSchema({ sandboxControls: config.sandboxControls }),
     container,
     authenticate: (header) => authenticator.authenticate(header),

@@ -6,6 +6,7 @@ import { FastifyBaseLogger } from 'fastify';
 import { Environment } from '../config';
 import { UserError } from '../shared/errors';
 import { RequestContext } from './context';
+import { limitCodes, tokenLimitMessage } from './request-limits';
 
 interface ValidationProblem {
   property: string;
@@ -38,7 +39,7 @@ const clientErrorCodes = new Set([
 ]);
 
 function isExpected(error: unknown): boolean {
-  if (error instanceof GraphQLError && typeof error.extensions?.limitCode === 'string') return true;
+  if (error instanceof GraphQLError && (typeof error.extensions?.limitCode === 'string' || tokenLimitMessage.test(error.message))) return true;
   const original = unwrapResolverError(error);
   if (original instanceof UserError || original instanceof ArgumentValidationError) return true;
   const code = original instanceof GraphQLError ? original.extensions?.code : undefined;
@@ -69,6 +70,10 @@ export function createErrorFormatter(environment: Environment) {
         path: formatted.path,
         extensions: { code: 'BAD_USER_INPUT', validationErrors: problems },
       };
+    }
+    const tokens = tokenLimitMessage.exec(formatted.message);
+    if (tokens) {
+      return { message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: limitCodes.maxTokens, limit: Number(tokens[1]) } };
     }
     const limitCode = formatted.extensions?.limitCode;
     if (typeof limitCode === 'string') {

@@ -26,6 +26,8 @@ export interface HttpServerDependencies {
   readinessProblem(): Promise<string | null>;
   /** Routes besides GraphQL and health (the order webhook). */
   registerRoutes(fastify: FastifyInstance): Promise<void>;
+  /** Where the JSON log lines go (standard output unless a test listens). */
+  logStream?: NodeJS.WritableStream;
 }
 
 declare module 'fastify' {
@@ -67,7 +69,11 @@ export async function createHttpServer(deps: HttpServerDependencies): Promise<Fa
   const { config } = deps;
   const development = config.environment === 'development';
   const fastify = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers["x-bwp-signature"]'] },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers["x-bwp-signature"]'],
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
+    },
     disableRequestLogging: true,
     bodyLimit: requestLimits.maxBodyBytes,
     genReqId: () => randomUUID(),

@@ -31,11 +31,23 @@ export const limitCodes = {
   maxBodyBytes: 'REQUEST_TOO_LARGE',
 } as const;
 
-function tagWith(code: string, limit: number) {
-  return (_context: ValidationContext | null, error: GraphQLError) => {
-    Object.assign(error.extensions as Record<string, unknown>, { limitCode: code, limit });
+/** For the validation-rule limits: report the refusal ourselves, tagged with its code and number. */
+function reportTagged(code: string, limit: number) {
+  return {
+    n: limit,
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { limitCode: code, limit } })),
+    ],
   };
 }
+
+/**
+ * The token limit is enforced while parsing, and graphql-armor's Apollo plugin rethrows its refusal
+ * as a plain validation failure: the error formatter recognises it by its message.
+ */
+export const tokenLimitMessage = /^Syntax Error: Token limit of (\d+) exceeded/;
 
 /**
  * graphql-armor's protections, tagged with our codes (Apollo files validation failures under
@@ -43,10 +55,10 @@ function tagWith(code: string, limit: number) {
  */
 export function armorProtections(options: { blockFieldSuggestions: boolean }) {
   const armor = new ApolloArmor({
-    maxDepth: { n: requestLimits.maxDepth, onReject: [tagWith(limitCodes.maxDepth, requestLimits.maxDepth)] },
-    maxAliases: { n: requestLimits.maxAliases, onReject: [tagWith(limitCodes.maxAliases, requestLimits.maxAliases)] },
-    maxDirectives: { n: requestLimits.maxDirectives, onReject: [tagWith(limitCodes.maxDirectives, requestLimits.maxDirectives)] },
-    maxTokens: { n: requestLimits.maxTokens, onReject: [tagWith(limitCodes.maxTokens, requestLimits.maxTokens)] },
+    maxDepth: reportTagged(limitCodes.maxDepth, requestLimits.maxDepth),
+    maxAliases: reportTagged(limitCodes.maxAliases, requestLimits.maxAliases),
+    maxDirectives: reportTagged(limitCodes.maxDirectives, requestLimits.maxDirectives),
+    maxTokens: { n: requestLimits.maxTokens },
     // Cost is weighted by `first`, which graphql-armor's cost limit does not know: see query-cost.ts.
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: options.blockFieldSuggestions },

@@ -1,4 +1,4 @@
-import { App, createApp } from '../../src/app';
+import { App, AppOverrides, createApp } from '../../src/app';
 import { AppConfig, loadConfig } from '../../src/config';
 import { FakeClock } from './fake-clock';
 import { SqlCounter } from './sql-counter';
@@ -35,11 +35,11 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
  * A real server on an ephemeral port of 127.0.0.1, with a fake clock and a fresh database of its own
  * (in-memory SQLite, or a new PostgreSQL database when the suite runs on PostgreSQL).
  */
-export async function startTestServer(overrides: Partial<AppConfig> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<AppConfig> = {}, appOverrides: AppOverrides = {}): Promise<TestServer> {
   const clock = new FakeClock();
   const sql = new SqlCounter();
   const database = overrides.database ? { config: overrides.database, drop: async () => undefined } : await freshDatabase();
-  const app = await createApp(testConfig({ ...overrides, database: database.config }), { clock, sqlLogger: sql });
+  const app = await createApp(testConfig({ ...overrides, database: database.config }), { clock, sqlLogger: sql, ...appOverrides });
   const url = await app.start();
   return {
     app,
