@@ -73,7 +73,10 @@ export function createErrorFormatter(environment: Environment) {
     }
     const tokens = tokenLimitMessage.exec(formatted.message);
     if (tokens) {
-      return { message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: limitCodes.maxTokens, limit: Number(tokens[1]) } };
+      return {
+        message: `The document has more than ${tokens[1]} tokens; send a smaller query.`,
+        extensions: { code: limitCodes.maxTokens, limit: Number(tokens[1]) },
+      };
     }
     const limitCode = formatted.extensions?.limitCode;
     if (typeof limitCode === 'string') {

@@ -114,6 +114,7 @@ export async function createHttpServer(deps: HttpServerDependencies): Promise<Fa
     includeStacktraceInErrorResponses: development,
     formatError: createErrorFormatter(config.environment),
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: requestLimits.maxTokens },
     plugins: [
       fastifyApolloDrainPlugin(fastify),
       ...armor.plugins,

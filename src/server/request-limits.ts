@@ -44,10 +44,11 @@ function reportTagged(code: string, limit: number) {
 }
 
 /**
- * The token limit is enforced while parsing, and graphql-armor's Apollo plugin rethrows its refusal
- * as a plain validation failure: the error formatter recognises it by its message.
+ * The token limit is graphql-js's own (`parse(…, { maxTokens })`, given to Apollo as parseOptions):
+ * graphql-armor's token plugin turns every syntax error into a 500. The error formatter recognises
+ * the parser's refusal by its message.
  */
-export const tokenLimitMessage = /^Syntax Error: Token limit of (\d+) exceeded/;
+export const tokenLimitMessage = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/; // graphql-js spells it "more that"
 
 /**
  * graphql-armor's protections, tagged with our codes (Apollo files validation failures under
@@ -58,7 +59,7 @@ export function armorProtections(options: { blockFieldSuggestions: boolean }) {
     maxDepth: reportTagged(limitCodes.maxDepth, requestLimits.maxDepth),
     maxAliases: reportTagged(limitCodes.maxAliases, requestLimits.maxAliases),
     maxDirectives: reportTagged(limitCodes.maxDirectives, requestLimits.maxDirectives),
-    maxTokens: { n: requestLimits.maxTokens },
+    maxTokens: { enabled: false },
     // Cost is weighted by `first`, which graphql-armor's cost limit does not know: see query-cost.ts.
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: options.blockFieldSuggestions },

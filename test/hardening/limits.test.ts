@@ -39,7 +39,8 @@ describe('bounds on every request, each refused with its own code and the limit 
 
   it(`tokens: more than ${requestLimits.maxTokens} is TOO_MANY_TOKENS`, async () => {
     const fields = Array.from({ length: requestLimits.maxTokens }, () => 'id').join(' ');
-    const { body } = await server.gql(`{ viewer { user { ${fields} } } }`);
+    const { status, body } = await server.gql(`{ viewer { user { ${fields} } } }`);
+    expect(status).toBe(400);
     expect(body.errors?.[0].extensions).toEqual({ code: 'TOO_MANY_TOKENS', limit: requestLimits.maxTokens });
   });
 
