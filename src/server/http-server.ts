@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import Fastify, { FastifyInstance, FastifyRequest } from 'fastify';
+import Fastify, { FastifyInstance, FastifyRequest, LogController } from 'fastify';
 import { GraphQLError, GraphQLSchema } from 'graphql';
 import { ContainerType } from 'type-graphql';
 import { Viewer } from '../auth/viewer';
@@ -74,7 +74,8 @@ export async function createHttpServer(deps: HttpServerDependencies): Promise<Fa
       redact: ['req.headers.authorization', 'req.headers["x-bwp-signature"]'],
       ...(deps.logStream ? { stream: deps.logStream } : {}),
     },
-    disableRequestLogging: true,
+    // Fastify's own two lines per request give way to the one line written below.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: requestLimits.maxBodyBytes,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
