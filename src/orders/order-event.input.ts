@@ -10,7 +10,7 @@ export interface IncomingOrderEvent {
   orderId: string;
 }
 
-const text = (value: unknown, max: number) => typeof value === 'string' && value.length > 0 && value.length <= max;
+const text = (value: unknown, max: number) => typeof value === 'string' && value.length > 0 && value.length <= max && !value.includes('\u0000');
 
 /** Checks a parsed JSON body; returns the event, or what is wrong with it. */
 export function parseOrderEvent(body: unknown): { event: IncomingOrderEvent } | { problems: string[] } {

@@ -13,6 +13,7 @@ import { OrderLineResolver, OrderResolver } from '../orders/order.resolver';
 import { SandboxStorefrontResolver } from '../orders/sandbox-storefront.resolver';
 import { LinkUnlinkRequestResolver, UnlinkResolver } from '../unlinking/unlink.resolver';
 import { SandboxResolver } from '../seller-central/sandbox/sandbox.resolver';
+import { validateArgument } from '../shared/graphql/argument-validation';
 import { RequestContext } from './context';
 import { NodeResolver } from './node.resolver';
 
@@ -46,7 +47,7 @@ export function buildAppSchema(options: { sandboxControls: boolean }): Promise<G
     resolvers: resolverClasses(options),
     container: ({ context }: { context: RequestContext }): ContainerType => context.container,
     scalarsMap: [{ type: Date, scalar: GraphQLDateTimeISO }],
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArgument,
   });
 }
 

@@ -3,6 +3,8 @@ import { startTestServer, TestServer } from '../support/test-server';
 
 /** Kept short in the suite; `npm run fuzz -- 20000` runs a longer campaign and prints the counts. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
+/** Replays a failing run: set FUZZ_SEED to the seed fast-check printed. */
+const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 
 let server: TestServer;
 
@@ -15,7 +17,7 @@ afterAll(async () => {
 });
 
 it(`fuzzing: ${RUNS} operations generated from the schema never get a 5xx, an INTERNAL_SERVER_ERROR or a stack trace, and the invariants hold`, async () => {
-  const report = await runFuzzCampaign(server, RUNS);
+  const report = await runFuzzCampaign(server, RUNS, SEED);
   process.stdout.write(`fuzz: ${JSON.stringify(report)}\n`);
   expect(report.cases).toBe(RUNS);
   expect(Object.keys(report.byStatus).every((status) => Number(status) < 500)).toBe(true);

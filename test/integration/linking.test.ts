@@ -320,3 +320,14 @@ describe('bad input gets a clear error and changes nothing', () => {
     expect((await setSandboxAccount(server, 'NOPE', { standing: 'ACTIVE' })).userErrors).toEqual([{ code: 'SANDBOX_ACCOUNT_NOT_FOUND' }]);
   });
 });
+
+describe('strings that no database should see', () => {
+  it('a NUL character in any input is a validation error, never a database error', async () => {
+    const started = await startLink(server);
+    const response = await server.gql(COMPLETE, { input: { linkId: started.linkId, authorizationCode: 'abc\u0000def' } });
+    expect(response.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', validationErrors: [{ field: ['authorizationCode'] }] });
+    const cursor = Buffer.from('cursor:\u0000x').toString('base64url');
+    const page = await server.gql(`query($after: String) { viewer { merchant { sellerCentralLinks(after: $after) { nodes { id } } } } }`, { after: cursor });
+    expect(page.body.errors?.[0].extensions?.code).toBe('INVALID_CURSOR');
+  });
+});

@@ -121,5 +121,8 @@ describe('order event bodies', () => {
       ],
     });
     expect(parseOrderEvent([1, 2])).toHaveProperty('problems');
+    expect(parseOrderEvent({ eventId: 'e\u0000', idempotencyKey: 'k', eventType: 'PACKAGE_SHIPPED', eventTime: '2026-03-02T09:00:00Z', data: { orderId: 'B' } })).toEqual({
+      problems: ['eventId must be a string of 1 to 128 characters'],
+    });
   });
 });

@@ -35,7 +35,7 @@ export function encodeCursor(key: string): string {
 export function decodeCursor(cursor: string | null | undefined): string | undefined {
   if (!cursor) return undefined;
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!decoded.startsWith('cursor:') || decoded.length > 100) {
+  if (!decoded.startsWith('cursor:') || decoded.length > 100 || /[\u0000-\u001f]/.test(decoded)) {
     throw new UserError(ErrorCode.INVALID_CURSOR, 'The `after` cursor is not valid for this list.', {
       field: ['after'],
       remedy: 'Pass the endCursor of a page this API returned, or leave `after` out to start from the beginning.',
