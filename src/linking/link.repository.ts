@@ -22,6 +22,9 @@ export interface TimelineEntry {
   toState: LinkState | null;
 }
 
+/** A timeline message's room in the database; longer messages (a long unlink reason) are cut. */
+const MAX_MESSAGE = 1000;
+
 /** Thrown when a conditional write finds the link changed under it; the transaction rolls back. */
 export class ConcurrentLinkChange extends Error {
   constructor(readonly linkId: string) {
@@ -121,6 +124,7 @@ export class LinkRepository {
       actorKind: actor.kind,
       actorUserId: actor.userId,
       ...entry,
+      message: entry.message.length > MAX_MESSAGE ? `${entry.message.slice(0, MAX_MESSAGE - 1)}…` : entry.message,
     });
   }
 }

@@ -309,3 +309,15 @@ describe('L8 across an unlink request', () => {
     expect(body.data.withdrawUnlinkRequest.link).toMatchObject({ state: 'NEEDS_ATTENTION' });
   });
 });
+
+describe('long inputs fit the database', () => {
+  it('U2, U7: the longest reason is recorded in full on the request, and the timeline entry is cut to fit', async () => {
+    await onboard(server);
+    const reason = 'r'.repeat(1000);
+    const requested = await requestUnlink(reason);
+    expect(requested.userErrors).toEqual([]);
+    expect(requested.unlinkRequest.reason).toBe(reason);
+    const { body } = await server.gql(CURRENT_LINK);
+    expect(body.data.sellerCentralLink.timeline.nodes.at(-1).message).toHaveLength(1000);
+  });
+});

@@ -97,7 +97,7 @@ class SandboxSellerAccountView {
 @InputType({ description: 'Sandbox only: what the merchant does on Seller Central\'s consent page.' })
 class SandboxAuthorizeSellerCentralInput {
   @Field({ description: 'The `authorizationState` returned by startSellerCentralLink.' })
-  @Length(1, 200)
+  @Length(1, 64)
   authorizationState!: string;
 
   @Field({ description: 'The Seller Central account the merchant signs in to.' })
