@@ -142,7 +142,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     schema: await buildAppSchema({ sandboxControls: config.sandboxControls }),
     container,
     authenticate: (header) => authenticator.authenticate(header),
-    createLoaders: (viewer) => createLoaders(dataSource, { catalog, orders, unlinkRequests }, viewer.merchantId),
+    createLoaders: (viewer) => createLoaders(dataSource, { catalog, orders, unlinkRequests }, viewer.merchantId, config.dataLoaderBatching),
     registerRoutes: async (fastify) => {
       await registerOrderWebhook(fastify, { events: orderEvents, clock, secret: config.webhookSecret, toleranceSeconds: config.webhookToleranceSeconds });
       if (config.graphiql) {

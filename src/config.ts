@@ -50,6 +50,8 @@ export interface AppConfig {
   introspection: boolean;
   /** Each token's budget of query-cost points, and how many come back each second. */
   rateLimit: { capacity: number; restorePerSecond: number };
+  /** DataLoader batching; off only for the benchmark's naive baseline. */
+  dataLoaderBatching: boolean;
 }
 
 export class ConfigError extends Error {
@@ -139,6 +141,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       capacity: reader.integer('RATE_LIMIT_POINTS', 4000, 2000, 1_000_000),
       restorePerSecond: reader.integer('RATE_LIMIT_RESTORE_PER_SECOND', 200, 1, 100_000),
     },
+    dataLoaderBatching: reader.boolean('DATALOADER_BATCHING', true),
   };
   if (config.webhookSecret.length < 16) {
     reader.problems.push('WEBHOOK_SECRET must be set to at least 16 characters (it signs the order webhooks)');

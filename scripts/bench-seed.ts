@@ -1,0 +1,102 @@
+import { DataSource } from 'typeorm';
+import { MerchantUser } from '../src/auth/merchant-user.entity';
+import { Role } from '../src/auth/role';
+import { hashToken } from '../src/auth/tokens';
+import { CatalogProduct } from '../src/catalog/catalog-product.entity';
+import { FulfillmentInventoryRecord } from '../src/catalog/fulfillment-inventory.entity';
+import { LinkState } from '../src/linking/link-state';
+import { SellerCentralLink } from '../src/linking/seller-central-link.entity';
+import { LinkEvent, ActorKind, LinkEventKind } from '../src/linking/link-event.entity';
+import { Merchant } from '../src/merchants/merchant.entity';
+import { OnboardingStep } from '../src/onboarding/onboarding-step.entity';
+import { onboardingStepOrder, StepState } from '../src/onboarding/onboarding-step';
+import { BwpOrder, BwpOrderLine } from '../src/orders/order.entity';
+import { OrderState } from '../src/orders/order-state';
+import { UnlinkRequest, UnlinkRequestState } from '../src/unlinking/unlink-request.entity';
+import { chunks } from '../src/shared/chunks';
+import { newId } from '../src/shared/ids';
+
+export const BENCH_TOKEN = 'bench-large-merchant-owner';
+
+async function insertAll<T extends object>(dataSource: DataSource, entity: new () => T, rows: T[]): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    for (const run of chunks(rows, 400)) await manager.insert(entity, run as never);
+  });
+}
+
+interface MerchantShape {
+  products: number;
+  orders: number;
+  /** The large merchant waits on an unlink request, so that its "what it waits for" page has work to do. */
+  unlinkRequested: boolean;
+  token: string;
+}
+
+/** One merchant, linked and onboarded, with products (inventory, some offering Prime) and orders over 60 days. */
+async function seedMerchant(dataSource: DataSource, shape: MerchantShape, index: number, now: Date): Promise<void> {
+  const merchantId = newId(now.getTime());
+  const userId = newId(now.getTime());
+  const linkId = newId(now.getTime());
+  await insertAll(dataSource, Merchant, [{ id: merchantId, name: `Bench merchant ${index}`, createdAt: now }]);
+  await insertAll(dataSource, MerchantUser, [
+    { id: userId, merchantId, email: `owner${index}@bench.example`, displayName: `Owner ${index}`, role: Role.OWNER, tokenHash: hashToken(shape.token), createdAt: now },
+  ]);
+  const state = shape.unlinkRequested ? LinkState.UNLINK_REQUESTED : LinkState.LINKED;
+  await insertAll(dataSource, SellerCentralLink, [
+    Object.assign(new SellerCentralLink(), {
+      id: linkId, merchantId, currentForMerchantId: merchantId, state, authorizationState: `bench-${index}-${linkId}`, consentedByUserId: userId, consentedAt: now,
+      sellerAccountId: 'A1NORTHWINDPRO', sellerAccountName: 'Northwind Outfitters', storeId: 'STORE-NW-US', storeName: 'Northwind Outfitters US', marketplace: 'ATVPDKIKX0DER',
+      linkedAt: now, attentionCode: null, attentionMessage: null, attentionSince: null, endedAt: null, createdAt: now, updatedAt: now, version: 1,
+    }),
+  ]);
+  await insertAll(dataSource, OnboardingStep, onboardingStepOrder.map((kind) => ({
+    id: newId(now.getTime()), linkId, merchantId, kind, state: StepState.SUCCEEDED, attempts: 1, startedAt: now, finishedAt: now, failureReason: null,
+    progressDone: shape.products, progressTotal: shape.products, claimedUntil: null, updatedAt: now,
+  })));
+  await insertAll(dataSource, LinkEvent, [
+    { id: newId(now.getTime()), linkId, merchantId, occurredAt: now, actorKind: ActorKind.USER, actorUserId: userId, kind: LinkEventKind.CONSENT_RECORDED, fromState: null, toState: LinkState.AWAITING_AUTHORIZATION, message: 'Agreed.' },
+    { id: newId(now.getTime()), linkId, merchantId, occurredAt: now, actorKind: ActorKind.USER, actorUserId: userId, kind: LinkEventKind.LINKED, fromState: LinkState.AWAITING_AUTHORIZATION, toState: LinkState.LINKED, message: 'Linked.' },
+  ]);
+  const products = Array.from({ length: shape.products }, (_, n) => Object.assign(new CatalogProduct(), {
+    id: newId(now.getTime()), merchantId, sku: `SKU-${String(n).padStart(7, '0')}`, amazonSku: `B0${String(n).padStart(8, '0')}`, title: `Product ${n}`,
+    priceCents: 1000 + (n % 500), currency: 'USD', returnable: n % 10 !== 0, offerPrime: !shape.unlinkRequested && n % 3 === 0, listed: true, importedAt: now, updatedAt: now,
+  }));
+  await insertAll(dataSource, CatalogProduct, products);
+  await insertAll(dataSource, FulfillmentInventoryRecord, products.map((product, n) => ({ merchantId, sku: product.sku, fulfillableQuantity: n % 4, identifiedAt: now })));
+  const states = [OrderState.DELIVERED, OrderState.DELIVERED, OrderState.DELIVERED, OrderState.SHIPPED, OrderState.REFUNDED, OrderState.CANCELLED, OrderState.PLACED, OrderState.REFUND_PENDING];
+  for (let start = 0; start < shape.orders; start += 20_000) {
+    const orders: BwpOrder[] = [];
+    const lines: BwpOrderLine[] = [];
+    for (let n = start; n < Math.min(shape.orders, start + 20_000); n += 1) {
+      const placedAt = new Date(now.getTime() - (shape.orders - n) * ((60 * 86_400_000) / shape.orders));
+      const orderState = states[n % states.length];
+      const delivered = [OrderState.DELIVERED, OrderState.REFUNDED, OrderState.REFUND_PENDING].includes(orderState) ? new Date(placedAt.getTime() + 2 * 86_400_000) : null;
+      const id = newId(placedAt.getTime());
+      orders.push(Object.assign(new BwpOrder(), {
+        id, merchantId, linkId, externalId: `BWP-${index}-${n}`, state: orderState, placedAt, shippedAt: orderState === OrderState.PLACED ? null : placedAt,
+        deliveredAt: delivered, returnStartedAt: null, refundRequestedAt: orderState === OrderState.REFUND_PENDING ? delivered : null,
+        refundedAt: orderState === OrderState.REFUNDED ? delivered : null, cancelledAt: orderState === OrderState.CANCELLED ? placedAt : null,
+        returnWindowEndsAt: delivered ? new Date(delivered.getTime() + 30 * 86_400_000) : null, totalCents: 2000, currency: 'USD', updatedAt: placedAt, version: 1,
+      }));
+      const product = products[n % products.length];
+      lines.push(Object.assign(new BwpOrderLine(), { id: newId(placedAt.getTime()), orderId: id, merchantId, productId: product.id, sku: product.sku, quantity: 1, unitPriceCents: product.priceCents, currency: 'USD', returnable: product.returnable }));
+    }
+    await insertAll(dataSource, BwpOrder, orders);
+    await insertAll(dataSource, BwpOrderLine, lines);
+  }
+  if (shape.unlinkRequested) {
+    await insertAll(dataSource, UnlinkRequest, [Object.assign(new UnlinkRequest(), {
+      id: newId(now.getTime()), merchantId, linkId, state: UnlinkRequestState.WAITING, supportCaseId: 'CASE-BENCH', reason: 'Benchmark', requestedByUserId: userId,
+      requestedAt: now, withdrawnByUserId: null, withdrawnAt: null, unlinkingStartedAt: null, completedAt: null,
+    })]);
+  }
+}
+
+/** The benchmark's data: one large merchant (its token is BENCH_TOKEN) and `smallMerchants` small ones. */
+export async function seedBenchData(dataSource: DataSource, large: { products: number; orders: number }, smallMerchants: number): Promise<void> {
+  const now = new Date();
+  await seedMerchant(dataSource, { ...large, unlinkRequested: true, token: BENCH_TOKEN }, 0, now);
+  for (let index = 1; index <= smallMerchants; index += 1) {
+    await seedMerchant(dataSource, { products: 10, orders: 10, unlinkRequested: false, token: `bench-small-${index}` }, index, now);
+  }
+}

@@ -1,0 +1,248 @@
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { AbstractLogger, LogLevel, LogMessage } from 'typeorm';
+import { createDataSource } from '../ormconfig';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { seedSandboxAccounts } from '../src/seller-central/sandbox/sandbox-accounts.seed';
+import { BENCH_TOKEN, seedBenchData } from './bench-seed';
+
+/**
+ * npm run bench [-- --quick] [--explain]: the console's hot paths over HTTP against a production-mode
+ * server on a large dataset, with two baselines in the same run (the floor: recorded bytes from the
+ * same HTTP framework; naive: the same server with DataLoader batching off), SQL statements per
+ * operation, peak memory, and how the catalog and orders pages grow with a merchant's orders.
+ */
+const quick = process.argv.includes('--quick');
+const explain = process.argv.includes('--explain');
+const root = join(__dirname, '..');
+const DURATION = quick ? 3 : 6;
+const CONNECTIONS = quick ? [16] : [1, 8, 32];
+const GROWTH = quick ? [1_000, 100_000] : [1_000, 100_000, 1_000_000];
+const LARGE = { products: 10_000, orders: quick ? 20_000 : 100_000 };
+const SMALL_MERCHANTS = quick ? 100 : 1_000;
+
+const operations: Record<string, string> = {
+  'link status page': `{ sellerCentralLink { id state store { name } onboardingSteps { kind state finishedAt } timeline(first: 20) { nodes { kind occurredAt actor { displayName } } } } }`,
+  'catalog page (50)': `{ catalogProducts(first: 50) { totalCount nodes { id sku title price { amount } fulfillableQuantity offerPrime eligibleForPrime ineligibilityReasons buyability } } }`,
+  'orders page (50)': `{ orders(first: 50) { totalCount nodes { id externalId state placedAt returnWindowEndsAt insideReturnWindow lines { sku quantity product { title } } } } }`,
+  'unlink request page': `{ unlinkRequest { state waitingFor { orderCount earliestUnlinkAt isEstimate } waitingOrders(first: 20) { totalCount nodes { externalId openReason returnWindowEndsAt } } } }`,
+  'Offer Prime toggle': '',
+};
+
+class StatementLog extends AbstractLogger {
+  statements: Array<{ query: string; parameters: unknown[] }> = [];
+  override logQuery(query: string, parameters?: unknown[]): void {
+    this.statements.push({ query, parameters: parameters ?? [] });
+  }
+  protected writeLog(_level: LogLevel, _message: LogMessage | LogMessage[]): void {}
+}
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+}
+
+function start(command: string[], env: Record<string, string>): Promise<Server> {
+  const child = spawn(process.execPath, command, { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      const match = /GraphQL: (http:\/\/[^/\s]+)\/graphql/.exec(output);
+      if (match) resolve({ url: match[1], child });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+}
+
+function serverEnv(database: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', DATABASE_PATH: database, WEBHOOK_SECRET: 'benchmark-webhook-secret-value',
+    WORKER_INTERVAL_MS: '0', RATE_LIMIT_POINTS: '1000000', RATE_LIMIT_RESTORE_PER_SECOND: '100000', ...extra,
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function load(url: string, query: string, connections: number, duration: number) {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${url}/graphql`,
+        method: 'POST',
+        connections,
+        duration,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_TOKEN}` },
+        body: JSON.stringify({ query }),
+      },
+      (error, outcome) => (error ? reject(error) : resolve(outcome)),
+    );
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  });
+  latencies.sort((a, b) => a - b);
+  return { rps: result.requests.average, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors: result.errors + result.non2xx };
+}
+
+function peakMemoryMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024);
+}
+
+async function prepare(path: string, large: { products: number; orders: number }, small: number): Promise<void> {
+  const dataSource = createDataSource({ type: 'better-sqlite3', path });
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  await dataSource.transaction((manager) => seedSandboxAccounts(manager));
+  await seedBenchData(dataSource, large, small);
+  await dataSource.destroy();
+}
+
+async function main() {
+  const folder = mkdtempSync(join(tmpdir(), 'bwp-bench-'));
+  const lines: string[] = [];
+  const say = (line = '') => {
+    lines.push(line);
+    process.stdout.write(`${line}\n`);
+  };
+  try {
+    const database = join(folder, 'bench.sqlite');
+    let started = Date.now();
+    await prepare(database, LARGE, SMALL_MERCHANTS);
+    say(`Seeded ${LARGE.products} products and ${LARGE.orders} orders for one merchant, plus ${SMALL_MERCHANTS} small merchants, in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+
+    // SQL statements per operation, and the recorded responses the floor serves, from the same code in this process.
+    const log = new StatementLog();
+    const app = await createApp({ ...loadConfig({ NODE_ENV: 'production', WEBHOOK_SECRET: 'benchmark-webhook-secret-value', LOG_LEVEL: 'silent', RATE_LIMIT_POINTS: '1000000' }), database: { type: 'better-sqlite3', path: database }, workerIntervalMs: 0 }, { sqlLogger: log });
+    const inject = async (query: string) => (await app.http.inject({ method: 'POST', url: '/graphql', headers: { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' }, payload: { query } })).body;
+    const catalog = JSON.parse(await inject(`{ catalogProducts(first: 1) { nodes { id } } }`));
+    operations['Offer Prime toggle'] = `mutation { setOfferPrime(input: { productId: "${catalog.data.catalogProducts.nodes[0].id}", offerPrime: false }) { product { id offerPrime buyability } userErrors { code } } }`;
+    const statements: Record<string, number> = {};
+    const recorded: Record<string, string> = {};
+    const plans: string[] = [];
+    for (const [name, query] of Object.entries(operations)) {
+      await inject(query);
+      const before = log.statements.length;
+      recorded[query] = await inject(query);
+      const ran = log.statements.slice(before).filter(({ query: sql }) => !/^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(sql));
+      statements[name] = ran.length;
+      if (explain) {
+        for (const { query: sql, parameters } of ran.filter(({ query: sql }) => /^SELECT/i.test(sql))) {
+          const plan = (await app.dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, parameters)) as Array<{ detail: string }>;
+          plans.push(`-- ${name}\n${sql.slice(0, 300)}${sql.length > 300 ? '…' : ''}\n${plan.map((row) => `   ${row.detail}`).join('\n')}`);
+        }
+      }
+    }
+    await app.stop();
+    const recordedPath = join(folder, 'recorded.json');
+    writeFileSync(recordedPath, JSON.stringify(recorded));
+
+    const main = await start([join(root, 'dist/src/main.js')], serverEnv(database));
+    const naive = await start([join(root, 'dist/src/main.js')], serverEnv(database, { DATALOADER_BATCHING: 'false' }));
+    const floor = await start([join(root, 'scripts/bench-floor.js')], { BENCH_RECORDED: recordedPath, NODE_PATH: join(root, 'node_modules') });
+
+    say();
+    say(`| operation | connections | req/s | p50 ms | p95 ms | p99 ms | SQL statements | vs floor | vs naive (no DataLoader) |`);
+    say(`| --- | --- | --- | --- | --- | --- | --- | --- | --- |`);
+    for (const [name, query] of Object.entries(operations)) {
+      for (const connections of CONNECTIONS) {
+        const real = await load(main.url, query, connections, DURATION);
+        const withoutLoaders = await load(naive.url, query, connections, DURATION);
+        const bytes = await load(floor.url, query, connections, DURATION);
+        say(`| ${name} | ${connections} | ${real.rps.toFixed(0)} | ${real.p50.toFixed(1)} | ${real.p95.toFixed(1)} | ${real.p99.toFixed(1)} | ${statements[name]} | ${((real.rps / bytes.rps) * 100).toFixed(1)}% of ${bytes.rps.toFixed(0)} | ${(real.rps / withoutLoaders.rps).toFixed(2)}× (${withoutLoaders.rps.toFixed(0)} req/s) |`);
+        if (real.errors > 0) say(`  (${real.errors} errors or non-2xx answers)`);
+      }
+    }
+    say();
+    say(`Server peak memory (VmHWM): ${peakMemoryMb(main.child.pid!)} MB.`);
+    for (const server of [main, naive, floor]) server.child.kill('SIGTERM');
+
+    say();
+    say('Growth: p50 latency (ms) of the two pages, one connection, as one merchant\'s orders grow');
+    say('| orders | catalog page p50 | orders page p50 | seeding s |');
+    say('| --- | --- | --- | --- |');
+    const growth: Array<{ orders: number; catalog: number; orders50: number }> = [];
+    for (const size of GROWTH) {
+      const path = join(folder, `growth-${size}.sqlite`);
+      started = Date.now();
+      await prepare(path, { products: 1000, orders: size }, 0);
+      const seeding = (Date.now() - started) / 1000;
+      const server = await start([join(root, 'dist/src/main.js')], serverEnv(path));
+      const catalogPage = await load(server.url, operations['catalog page (50)'], 1, DURATION);
+      const ordersPage = await load(server.url, operations['orders page (50)'], 1, DURATION);
+      server.child.kill('SIGTERM');
+      growth.push({ orders: size, catalog: catalogPage.p50, orders50: ordersPage.p50 });
+      say(`| ${size.toLocaleString('en-US')} | ${catalogPage.p50.toFixed(1)} | ${ordersPage.p50.toFixed(1)} | ${seeding.toFixed(1)} |`);
+    }
+    if (explain) {
+      say();
+      say('Query plans of the hot statements (SQLite EXPLAIN QUERY PLAN):');
+      for (const plan of plans) say(plan);
+    }
+    if (!quick) writeResults(lines, growth);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function writeResults(lines: string[], growth: Array<{ orders: number; catalog: number; orders50: number }>) {
+  const machine = `${cpus().length} × ${cpus()[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, SQLite (file, WAL)`;
+  const markdown = [
+    '# Benchmarks',
+    '',
+    'Made by `npm run bench` (about 6 minutes; `-- --quick` takes about a minute and writes nothing; `-- --explain` adds query plans).',
+    'The server runs in production mode as its own process on the embedded SQLite database; autocannon drives it over HTTP from',
+    'the benchmark process. Baselines in the same run: **floor** is the same HTTP framework (Fastify) answering each operation with',
+    'its recorded response bytes, with no GraphQL and no database; **naive** is the same server with DataLoader batching off.',
+    '',
+    `Machine: ${machine}.`,
+    '',
+    ...lines,
+    '',
+    '![growth](benchmarks-growth.svg)',
+    '',
+  ].join('\n');
+  writeFileSync(join(root, 'docs', 'benchmarks.md'), markdown);
+  writeFileSync(join(root, 'docs', 'benchmarks-growth.svg'), growthChart(growth));
+}
+
+/** A small line chart of p50 latency against order count (log scale), drawn as SVG. */
+function growthChart(points: Array<{ orders: number; catalog: number; orders50: number }>): string {
+  const width = 560;
+  const height = 300;
+  const left = 60;
+  const bottom = 250;
+  const top = 30;
+  const maxY = Math.max(1, ...points.flatMap((point) => [point.catalog, point.orders50])) * 1.2;
+  const logs = points.map((point) => Math.log10(point.orders));
+  const [minX, maxX] = [Math.min(...logs), Math.max(...logs)];
+  const x = (orders: number) => left + ((Math.log10(orders) - minX) / Math.max(maxX - minX, 1)) * (width - left - 40);
+  const y = (ms: number) => bottom - (ms / maxY) * (bottom - top);
+  const line = (key: 'catalog' | 'orders50', color: string) =>
+    `<polyline fill="none" stroke="${color}" stroke-width="2" points="${points.map((point) => `${x(point.orders).toFixed(1)},${y(point[key]).toFixed(1)}`).join(' ')}"/>` +
+    points.map((point) => `<circle cx="${x(point.orders).toFixed(1)}" cy="${y(point[key]).toFixed(1)}" r="3" fill="${color}"/>`).join('');
+  const ticks = points.map((point) => `<text x="${x(point.orders).toFixed(1)}" y="${bottom + 18}" font-size="11" text-anchor="middle">${point.orders.toLocaleString('en-US')}</text>`).join('');
+  const yTicks = [0, 0.5, 1].map((fraction) => `<text x="${left - 8}" y="${(y(maxY * fraction) + 4).toFixed(1)}" font-size="11" text-anchor="end">${(maxY * fraction).toFixed(1)}</text>`).join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">
+<rect width="100%" height="100%" fill="white"/>
+<text x="${width / 2}" y="18" font-size="13" text-anchor="middle">p50 latency (ms) by orders of one merchant</text>
+<line x1="${left}" y1="${bottom}" x2="${width - 30}" y2="${bottom}" stroke="#888"/><line x1="${left}" y1="${top}" x2="${left}" y2="${bottom}" stroke="#888"/>
+${ticks}${yTicks}
+${line('catalog', '#1f77b4')}${line('orders50', '#d62728')}
+<text x="${width - 170}" y="${top + 10}" font-size="12" fill="#1f77b4">catalog page (50)</text>
+<text x="${width - 170}" y="${top + 26}" font-size="12" fill="#d62728">orders page (50)</text>
+</svg>
+`;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
