@@ -69,12 +69,16 @@ export class CatalogResolver {
     authorize(viewer, Permission.READ_CATALOG);
     const readiness = await loaders.primeReadiness.load(viewer.merchantId);
     const criteria = filter ?? {};
-    const [rows, totalCount] = await Promise.all([
-      this.catalog.page(viewer.merchantId, readiness, criteria, first, decodeCursor(after)),
-      this.catalog.count(viewer.merchantId, readiness, criteria),
-    ]);
+    const rows = await this.catalog.page(viewer.merchantId, readiness, criteria, first, decodeCursor(after));
     const page = pageOf(rows.map(CatalogProductView.from), first, (product) => product.sku);
-    return { ...toConnection(page, (product) => product.sku), totalCount };
+    const catalog = this.catalog;
+    return {
+      ...toConnection(page, (product) => product.sku),
+      // Counted only when asked for: a count grows with the catalog, a keyset page does not.
+      get totalCount() {
+        return catalog.count(viewer.merchantId, readiness, criteria);
+      },
+    };
   }
 
   @Query(() => CatalogSummaryView, { description: 'The counts the catalog page header shows.' })

@@ -10,13 +10,17 @@ export class OrderPages {
     private readonly clock: Clock,
   ) {}
 
+  /** `totalCount` is counted only when a query asks for it: a count grows with the orders, a keyset page does not. */
   async page(merchantId: string, filter: OrderFilter, first: number, after: string | null | undefined) {
     const now = this.clock.now();
-    const [rows, totalCount] = await Promise.all([
-      this.orders.page(merchantId, filter, first, decodeCursor(after), now),
-      this.orders.count(merchantId, filter, now),
-    ]);
+    const rows = await this.orders.page(merchantId, filter, first, decodeCursor(after), now);
     const page = pageOf(rows.map(OrderView.from), first, (order) => order.orderId);
-    return { ...toConnection(page, (order) => order.orderId), totalCount };
+    const orders = this.orders;
+    return {
+      ...toConnection(page, (order) => order.orderId),
+      get totalCount() {
+        return orders.count(merchantId, filter, now);
+      },
+    };
   }
 }

@@ -138,6 +138,6 @@ export class OrderView extends Node {
 
 @ObjectType('OrderConnection', { description: 'A page of orders, newest first.' })
 export class OrderConnection extends Connection(OrderView, 'Order') {
-  @Field(() => Int, { description: 'How many orders match the filter, on all pages.' })
+  @Field(() => Int, { description: 'How many orders match the filter, on all pages. Counted only when asked for; it costs a scan of the matching orders.' })
   totalCount!: number;
 }
