@@ -1,4 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IdempotencyKeyField } from '../idempotency/idempotency-key.field';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { UserErrorView } from '../shared/graphql/user-error.type';
 import { CatalogProductView, CatalogSyncSummaryView } from './catalog.types';
@@ -39,12 +40,7 @@ export class SetOfferPrimeForProductsInput {
   @ValidateNested({ each: true })
   changes!: SetOfferPrimeInput[];
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'A key of the client\'s choosing (1 to 255 characters): a retry with the same key and input returns the first answer without doing the work again. Kept 24 hours.',
-  })
-  @IsOptional()
-  @Length(1, 255)
+  @IdempotencyKeyField()
   idempotencyKey?: string | null;
 }
 

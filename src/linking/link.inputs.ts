@@ -1,4 +1,5 @@
-import { IsBoolean, IsEnum, IsOptional, Length } from 'class-validator';
+import { IsBoolean, IsEnum, Length } from 'class-validator';
+import { IdempotencyKeyField } from '../idempotency/idempotency-key.field';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { OnboardingStepKind } from '../onboarding/onboarding-step';
 import { UserErrorView } from '../shared/graphql/user-error.type';
@@ -25,12 +26,7 @@ export class CompleteSellerCentralLinkInput {
   @Length(1, 200)
   authorizationCode!: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'A key of the client\'s choosing (1 to 255 characters): a retry with the same key and input returns the first answer without doing the work again. Kept 24 hours.',
-  })
-  @IsOptional()
-  @Length(1, 255)
+  @IdempotencyKeyField()
   idempotencyKey?: string | null;
 }
 

@@ -1,4 +1,5 @@
-import { IsOptional, Length } from 'class-validator';
+import { Length } from 'class-validator';
+import { IdempotencyKeyField } from '../idempotency/idempotency-key.field';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SellerCentralLinkView } from '../linking/link.types';
@@ -78,12 +79,7 @@ export class RequestUnlinkInput {
   @Length(1, 1000)
   reason!: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'A key of the client\'s choosing (1 to 255 characters): a retry with the same key and input returns the first answer without doing the work again. Kept 24 hours.',
-  })
-  @IsOptional()
-  @Length(1, 255)
+  @IdempotencyKeyField()
   idempotencyKey?: string | null;
 }
 
