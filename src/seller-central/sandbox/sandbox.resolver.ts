@@ -154,8 +154,8 @@ class SandboxUpdateSellerAccountInput {
   listingsAvailable?: boolean;
 }
 
-@InputType({ description: 'Sandbox only: adds or changes a listing in Seller Central.' })
-class SandboxUpsertListingInput {
+@InputType({ description: 'Sandbox only: closes a listing in Seller Central.' })
+class SandboxRemoveListingInput {
   @Field({ description: 'The sandbox account.' })
   @Length(1, 64)
   sellerAccountId!: string;
@@ -163,7 +163,10 @@ class SandboxUpsertListingInput {
   @Field({ description: 'The listing\'s SKU.' })
   @Length(1, 64)
   sellerSku!: string;
+}
 
+@InputType({ description: 'Sandbox only: adds or changes a listing in Seller Central.' })
+class SandboxUpsertListingInput extends SandboxRemoveListingInput {
   @Field({ description: 'The Amazon product ID.' })
   @Length(1, 20)
   asin!: string;
@@ -183,29 +186,9 @@ class SandboxUpsertListingInput {
   fulfillableQuantity!: number;
 }
 
-@InputType({ description: 'Sandbox only: closes a listing in Seller Central.' })
-class SandboxRemoveListingInput {
-  @Field({ description: 'The sandbox account.' })
-  @Length(1, 64)
-  sellerAccountId!: string;
-
-  @Field({ description: 'The listing\'s SKU.' })
-  @Length(1, 64)
-  sellerSku!: string;
-}
-
-@ObjectType({ description: 'Sandbox only: the account after the change.' })
-class SandboxUpdateSellerAccountPayload {
-  @Field(() => SandboxSellerAccountView, { nullable: true, description: 'The changed account.' })
-  account?: SandboxSellerAccountView;
-
-  @Field(() => [UserErrorView], { description: 'Why nothing changed, if so.' })
-  userErrors!: UserErrorView[];
-}
-
-@ObjectType({ description: 'Sandbox only: the account after a listing changed.' })
-class SandboxListingChangePayload {
-  @Field(() => SandboxSellerAccountView, { nullable: true, description: 'The account with its listings.' })
+@ObjectType({ description: 'Sandbox only: the account after a change to it or to its listings.' })
+class SandboxAccountPayload {
+  @Field(() => SandboxSellerAccountView, { nullable: true, description: 'The account, with its stores and listings.' })
   account?: SandboxSellerAccountView;
 
   @Field(() => [UserErrorView], { description: 'Why nothing changed, if so.' })
@@ -235,42 +218,31 @@ export class SandboxResolver {
     );
   }
 
-  @Mutation(() => SandboxUpdateSellerAccountPayload, {
+  @Mutation(() => SandboxAccountPayload, {
     description: 'Sandbox only: changes an account\'s plan or standing in Seller Central; Buy with Prime is notified (L8).',
   })
   sandboxUpdateSellerAccount(@Arg('input', { description: 'The change.' }) input: SandboxUpdateSellerAccountInput) {
-    return mutationPayload(
-      async () => {
-        await this.sandbox.updateAccount(input);
-        return this.accountDetails(input.sellerAccountId);
-      },
-      (details) => ({ account: SandboxSellerAccountView.from(details) }),
-    );
+    return this.changeAccount(input.sellerAccountId, () => this.sandbox.updateAccount(input));
   }
 
-  @Mutation(() => SandboxListingChangePayload, { description: 'Sandbox only: adds or changes a listing; a catalog re-sync picks it up.' })
+  @Mutation(() => SandboxAccountPayload, { description: 'Sandbox only: adds or changes a listing; a catalog re-sync picks it up.' })
   sandboxUpsertListing(@Arg('input', { description: 'The listing.' }) input: SandboxUpsertListingInput) {
-    return mutationPayload(
-      async () => {
-        await this.sandbox.upsertListing({ ...input, accountId: input.sellerAccountId });
-        return this.accountDetails(input.sellerAccountId);
-      },
-      (details) => ({ account: SandboxSellerAccountView.from(details) }),
-    );
+    return this.changeAccount(input.sellerAccountId, () => this.sandbox.upsertListing({ ...input, accountId: input.sellerAccountId }));
   }
 
-  @Mutation(() => SandboxListingChangePayload, { description: 'Sandbox only: closes a listing; a catalog re-sync finds it gone.' })
+  @Mutation(() => SandboxAccountPayload, { description: 'Sandbox only: closes a listing; a catalog re-sync finds it gone.' })
   sandboxRemoveListing(@Arg('input', { description: 'The listing.' }) input: SandboxRemoveListingInput) {
-    return mutationPayload(
-      async () => {
-        await this.sandbox.removeListing(input.sellerAccountId, input.sellerSku);
-        return this.accountDetails(input.sellerAccountId);
-      },
-      (details) => ({ account: SandboxSellerAccountView.from(details) }),
-    );
+    return this.changeAccount(input.sellerAccountId, () => this.sandbox.removeListing(input.sellerAccountId, input.sellerSku));
   }
 
-  private async accountDetails(sellerAccountId: string): Promise<SandboxAccountWithDetails> {
-    return (await this.sandbox.listAccounts()).find(({ account }) => account.id === sellerAccountId)!;
+  /** Makes a change to a sandbox account and answers with the account as it is afterwards. */
+  private changeAccount(sellerAccountId: string, change: () => Promise<unknown>) {
+    return mutationPayload(
+      async () => {
+        await change();
+        return (await this.sandbox.listAccounts()).find(({ account }) => account.id === sellerAccountId)!;
+      },
+      (details: SandboxAccountWithDetails) => ({ account: SandboxSellerAccountView.from(details) }),
+    );
   }
 }
