@@ -88,6 +88,10 @@ export function createErrorFormatter(environment: Environment) {
       };
     }
     if (isExpected(error) || environment === 'development') return withoutInternals(formatted, environment);
+    if (fromGraphQLItself(error)) {
+      // graphql-js's own word on the request (such as "Too many errors processing variables"): the client's doing.
+      return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+    }
     return {
       message: 'Internal server error. It has been logged; quote the x-request-id response header to support.',
       locations: formatted.locations,
@@ -95,6 +99,11 @@ export function createErrorFormatter(environment: Environment) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/** A GraphQLError that graphql-js raised about the request itself: no cause inside, no code of ours. */
+function fromGraphQLItself(error: unknown): boolean {
+  return error instanceof GraphQLError && !error.originalError && !error.path && (error.extensions?.code === undefined || error.extensions?.code === 'INTERNAL_SERVER_ERROR');
 }
 
 /** Outside development, extensions that only help a debugger (stack traces) are dropped. */

@@ -131,3 +131,12 @@ describe('structured logs', () => {
   });
 });
 
+
+describe('graphql-js\'s own refusals', () => {
+  it('more than 50 bad values in the variables is BAD_USER_INPUT, not an internal error (found by the fuzzer)', async () => {
+    const states = Array.from({ length: 60 }, () => 'NOT_A_STATE');
+    const { status, body } = await server.gql(`query($filter: OrderFilter) { orders(filter: $filter) { nodes { id } } }`, { filter: { states } });
+    expect(status).toBe(400);
+    expect(body.errors?.every((error) => error.extensions?.code === 'BAD_USER_INPUT')).toBe(true);
+  });
+});
