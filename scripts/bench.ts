@@ -144,7 +144,7 @@ async function main() {
     const recordedPath = join(folder, 'recorded.json');
     writeFileSync(recordedPath, JSON.stringify(recorded));
 
-    const main = await start([join(root, 'dist/src/main.js')], serverEnv(database));
+    const real = await start([join(root, 'dist/src/main.js')], serverEnv(database));
     const naive = await start([join(root, 'dist/src/main.js')], serverEnv(database, { DATALOADER_BATCHING: 'false' }));
     const floor = await start([join(root, 'scripts/bench-floor.js')], { BENCH_RECORDED: recordedPath, NODE_PATH: join(root, 'node_modules') });
 
@@ -153,16 +153,16 @@ async function main() {
     say(`| --- | --- | --- | --- | --- | --- | --- | --- | --- |`);
     for (const [name, query] of Object.entries(operations)) {
       for (const connections of CONNECTIONS) {
-        const real = await load(main.url, query, connections, DURATION);
+        const measured = await load(real.url, query, connections, DURATION);
         const withoutLoaders = await load(naive.url, query, connections, DURATION);
         const bytes = await load(floor.url, query, connections, DURATION);
-        say(`| ${name} | ${connections} | ${real.rps.toFixed(0)} | ${real.p50.toFixed(1)} | ${real.p95.toFixed(1)} | ${real.p99.toFixed(1)} | ${statements[name]} | ${((real.rps / bytes.rps) * 100).toFixed(1)}% of ${bytes.rps.toFixed(0)} | ${(real.rps / withoutLoaders.rps).toFixed(2)}× (${withoutLoaders.rps.toFixed(0)} req/s) |`);
-        if (real.errors > 0) say(`  (${real.errors} errors or non-2xx answers)`);
+        say(`| ${name} | ${connections} | ${measured.rps.toFixed(0)} | ${measured.p50.toFixed(1)} | ${measured.p95.toFixed(1)} | ${measured.p99.toFixed(1)} | ${statements[name]} | ${((measured.rps / bytes.rps) * 100).toFixed(1)}% of ${bytes.rps.toFixed(0)} | ${(measured.rps / withoutLoaders.rps).toFixed(2)}× (${withoutLoaders.rps.toFixed(0)} req/s) |`);
+        if (measured.errors > 0) say(`  (${measured.errors} errors or non-2xx answers)`);
       }
     }
     say();
-    say(`Server peak memory (VmHWM): ${peakMemoryMb(main.child.pid!)} MB.`);
-    for (const server of [main, naive, floor]) server.child.kill('SIGTERM');
+    say(`Server peak memory (VmHWM): ${peakMemoryMb(real.child.pid!)} MB.`);
+    for (const server of [real, naive, floor]) server.child.kill('SIGTERM');
 
     say();
     say('Growth: p50 latency (ms) of the two pages, one connection, as one merchant\'s orders grow');
