@@ -13,7 +13,6 @@ afterAll(async () => {
   await server.stop();
 });
 
-
 describe('bounds on every request, each refused with its own code and the limit it broke', () => {
   it(`depth: more than ${requestLimits.maxDepth} levels is QUERY_TOO_DEEP`, async () => {
     const deep = `{ viewer { merchant { sellerCentralLinks { nodes { timeline { edges { node { actor { id } } } } consent { agreedBy { id } } } } } } }`;
