@@ -25,6 +25,11 @@ export const remedies = {
   startAgain: 'Start a new link from the console.',
 } as const;
 
+/** A link ID that names nothing of the signed-in merchant's (another merchant's reads the same). */
+export function linkNotFound(): UserError {
+  return new UserError(ErrorCode.NOT_FOUND, 'No Seller Central link with this ID exists for your merchant.', { field: ['input', 'linkId'] });
+}
+
 /** L2: nothing starts without the merchant's explicit agreement. */
 export function checkConsent(agreed: boolean): UserError | undefined {
   if (agreed) return undefined;

@@ -18,6 +18,7 @@ import {
   checkConsent,
   checkNoBlockingLink,
   checkStoreInAccount,
+  linkNotFound,
   refusalForCodeExchange,
 } from './link.rules';
 import { Actor, LinkRepository, sellerCentralActor } from './link.repository';
@@ -247,7 +248,7 @@ export class LinkingService {
 
   private async requireLink(viewer: Viewer, linkId: string): Promise<SellerCentralLink> {
     const link = await this.links.findForMerchant(linkId, viewer.merchantId);
-    if (!link) throw new UserError(ErrorCode.NOT_FOUND, 'No Seller Central link with this ID exists for your merchant.', { field: ['input', 'linkId'] });
+    if (!link) throw linkNotFound();
     return link;
   }
 }

@@ -5,6 +5,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { ActorKind, LinkEventKind } from '../linking/link-event.entity';
 import { describeLinkState, LinkState } from '../linking/link-state';
 import { LinkRepository } from '../linking/link.repository';
+import { linkNotFound } from '../linking/link.rules';
 import { SellerCentralLink } from '../linking/seller-central-link.entity';
 import { Clock } from '../shared/clock';
 import { ErrorCode, UserError } from '../shared/errors';
@@ -24,7 +25,7 @@ export class OnboardingService {
   async retryStep(viewer: Viewer, input: { linkId: string; kind: OnboardingStepKind }): Promise<SellerCentralLink> {
     requirePermission(viewer, Permission.MANAGE_LINK, 'retry onboarding steps');
     const link = await this.links.findForMerchant(input.linkId, viewer.merchantId);
-    if (!link) throw new UserError(ErrorCode.NOT_FOUND, 'No Seller Central link with this ID exists for your merchant.', { field: ['input', 'linkId'] });
+    if (!link) throw linkNotFound();
     if (link.state !== LinkState.LINKED) {
       throw new UserError(ErrorCode.INVALID_STEP_TRANSITION, `Onboarding steps run only while the link is linked; this one is ${describeLinkState(link.state)}.`, {
         field: ['input', 'linkId'],

@@ -10,8 +10,7 @@ import { OnboardingStep } from '../../src/onboarding/onboarding-step.entity';
 import { authorizeAtSellerCentral, complete, link, PLACE_ORDER, productsBySku, SET_OFFER_PRIME, setSandboxAccount, startLink } from '../support/linking-flow';
 import { ServerProcess, startServerProcess, waitFor } from '../support/server-process';
 import { freshDatabase, onPostgres, TestDatabase } from '../support/test-database';
-import { orderEvent } from '../support/webhook';
-import { signWebhook } from '../../src/orders/webhook-signature';
+import { orderEvent, sendSignedWebhook } from '../support/webhook';
 
 const ROUNDS = 25;
 const WEBHOOK_SECRET = 'several-instances-webhook-secret';
@@ -29,14 +28,8 @@ function check(holds: boolean, what: string): void {
 }
 
 async function postWebhook(server: ServerProcess, body: unknown) {
-  const text = JSON.stringify(body);
-  const timestamp = Math.floor(Date.now() / 1000);
-  const response = await fetch(`${server.url}/webhooks/buy-with-prime/orders`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-bwp-timestamp': String(timestamp), 'x-bwp-signature': signWebhook(WEBHOOK_SECRET, timestamp, text) },
-    body: text,
-  });
-  return (await response.json()) as { status?: string };
+  const { body: answer } = await sendSignedWebhook(server.url, WEBHOOK_SECRET, Math.floor(Date.now() / 1000), JSON.stringify(body));
+  return answer as { status?: string };
 }
 
 const currentLink = (merchantName: 'acme' | 'bluebird') =>

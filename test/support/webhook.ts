@@ -16,6 +16,16 @@ export function orderEvent(externalId: string, eventType: string, eventTime: Dat
   };
 }
 
+/** POSTs `text` to a server's order webhook, signed with `secret` over `timestamp` unless a signature is given. */
+export async function sendSignedWebhook(url: string, secret: string, timestamp: number, text: string, signature = signWebhook(secret, timestamp, text)) {
+  const response = await fetch(`${url}${ORDER_WEBHOOK_PATH}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-bwp-timestamp': String(timestamp), 'x-bwp-signature': signature },
+    body: text,
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
 /** POSTs a body to the order webhook as Buy with Prime does: signed with the shared secret, timestamped now. */
 export async function postWebhook(
   server: TestServer,
@@ -24,11 +34,5 @@ export async function postWebhook(
 ) {
   const text = options.rawBody ?? JSON.stringify(body);
   const timestamp = options.timestamp ?? Math.floor(server.clock.now().getTime() / 1000);
-  const signature = options.signature ?? signWebhook(options.secret ?? server.app.config.webhookSecret, timestamp, text);
-  const response = await fetch(`${server.url}${ORDER_WEBHOOK_PATH}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-bwp-timestamp': String(timestamp), 'x-bwp-signature': signature },
-    body: text,
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  return sendSignedWebhook(server.url, options.secret ?? server.app.config.webhookSecret, timestamp, text, options.signature);
 }
