@@ -7,7 +7,7 @@ import { createApp } from '../src/app';
 import { Role } from '../src/auth/role';
 import { CatalogProduct } from '../src/catalog/catalog-product.entity';
 import { OnboardingStep } from '../src/onboarding/onboarding-step.entity';
-import { OnboardingStepKind } from '../src/onboarding/onboarding-step';
+import { OnboardingStepKind } from '../src/onboarding/onboarding-step-state';
 import { loadConfig } from '../src/config';
 import { demoUsers } from '../src/demo/demo-data';
 import { SandboxListing } from '../src/seller-central/sandbox/sandbox.entities';

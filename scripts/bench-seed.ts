@@ -9,10 +9,11 @@ import { SellerCentralLink } from '../src/linking/seller-central-link.entity';
 import { LinkEvent, ActorKind, LinkEventKind } from '../src/linking/link-event.entity';
 import { Merchant } from '../src/merchants/merchant.entity';
 import { OnboardingStep } from '../src/onboarding/onboarding-step.entity';
-import { onboardingStepOrder, StepState } from '../src/onboarding/onboarding-step';
+import { onboardingStepOrder, StepState } from '../src/onboarding/onboarding-step-state';
 import { BwpOrder, BwpOrderLine } from '../src/orders/order.entity';
 import { OrderState } from '../src/orders/order-state';
-import { UnlinkRequest, UnlinkRequestState } from '../src/unlinking/unlink-request.entity';
+import { UnlinkRequest } from '../src/unlinking/unlink-request.entity';
+import { UnlinkRequestState } from '../src/unlinking/unlink-request-state';
 import { chunks } from '../src/shared/chunks';
 import { newId } from '../src/shared/ids';
 

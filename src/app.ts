@@ -22,12 +22,14 @@ import { ViewerResolver } from './merchants/viewer.resolver';
 import { seedSandboxAccounts } from './seller-central/sandbox/sandbox-accounts.seed';
 import { SandboxSellerCentral } from './seller-central/sandbox/sandbox-seller-central';
 import { SandboxResolver } from './seller-central/sandbox/sandbox.resolver';
-import { CatalogSync } from './catalog/catalog-sync.service';
+import { catalogImportSteps } from './catalog/catalog-import-steps';
+import { CatalogSyncService } from './catalog/catalog-sync.service';
 import { CatalogRepository } from './catalog/catalog.repository';
 import { CatalogResolver } from './catalog/catalog.resolver';
 import { CatalogService } from './catalog/catalog.service';
 import { OfferPrimeService } from './catalog/offer-prime.service';
 import { OnboardingStepRepository } from './onboarding/onboarding-step.repository';
+import { OnboardingResolver } from './onboarding/onboarding.resolver';
 import { OnboardingService } from './onboarding/onboarding.service';
 import { OnboardingWorker } from './onboarding/onboarding.worker';
 import { IdempotencyService } from './idempotency/idempotency.service';
@@ -100,9 +102,10 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const authenticator = new Authenticator(dataSource);
 
   const steps = new OnboardingStepRepository(dataSource, transactions);
-  const catalog = new CatalogRepository(dataSource, links);
-  const catalogSync = new CatalogSync(links, sandbox);
-  const onboarding = new OnboardingWorker(steps, links, transactions, sandbox, catalogSync, clock, config.onboardingLeaseSeconds * 1000);
+  const catalog = new CatalogRepository(dataSource, links, steps);
+  const catalogSync = new CatalogSyncService(links, sandbox);
+  const onboarding = new OnboardingWorker(steps, links, transactions, sandbox, catalogImportSteps(catalogSync, clock), clock, config.onboardingLeaseSeconds * 1000);
+  links.onMove((manager, moved) => onboarding.onLinkMoved(manager, moved));
   const onboardingService = new OnboardingService(links, steps, transactions, clock);
   const offerPrime = new OfferPrimeService(catalog, transactions, clock);
   const catalogService = new CatalogService(links, catalogSync, transactions, clock);
@@ -113,7 +116,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const orderEvents = new OrderEventsService(transactions, clock, config.returnWindowDays);
   const orderPlacement = new OrderPlacementService(catalog, links, transactions, clock);
   const unlinkRequests = new UnlinkRequestRepository(dataSource);
-  const unlinking = new UnlinkService(links, orders, unlinkRequests, transactions, clock, {
+  const unlinking = new UnlinkService(links, catalog, orders, unlinkRequests, transactions, clock, {
     returnWindowDays: config.returnWindowDays,
     processingMs: config.unlinkProcessingHours * 3_600_000,
   });
@@ -122,7 +125,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     new Map<Function, object>([
       [ViewerResolver, new ViewerResolver(directory)],
       [NodeResolver, new NodeResolver(directory, links, catalog, orders, unlinkRequests)],
-      [LinkingResolver, new LinkingResolver(linking, links, onboardingService, idempotency)],
+      [LinkingResolver, new LinkingResolver(linking, links, idempotency)],
+      [OnboardingResolver, new OnboardingResolver(onboardingService)],
       [CatalogResolver, new CatalogResolver(catalog, offerPrime, catalogService, idempotency)],
       [MerchantLinksResolver, new MerchantLinksResolver(links)],
       [LinkConsentResolver, new LinkConsentResolver()],
@@ -142,7 +146,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     schema: await buildAppSchema({ sandboxControls: config.sandboxControls }),
     container,
     authenticate: (header) => authenticator.authenticate(header),
-    createLoaders: (viewer) => createLoaders(dataSource, { catalog, orders, unlinkRequests }, viewer.merchantId, config.dataLoaderBatching),
+    createLoaders: (viewer) => createLoaders({ directory, links, steps, catalog, orders, unlinkRequests }, viewer.merchantId, config.dataLoaderBatching),
     registerRoutes: async (fastify) => {
       await registerOrderWebhook(fastify, { events: orderEvents, clock, secret: config.webhookSecret, toleranceSeconds: config.webhookToleranceSeconds });
       if (config.graphiql) {

@@ -40,7 +40,7 @@ function namedSkus(skus: string[]): string {
  * together with whatever else it records (a step's completion, a timeline entry), so that a sync is
  * all or nothing.
  */
-export class CatalogSync {
+export class CatalogSyncService {
   constructor(
     private readonly links: LinkRepository,
     private readonly sellerCentral: SellerCentralGateway,
@@ -96,10 +96,10 @@ export class CatalogSync {
     }
     const offerPrimeTurnedOff = plan.toUnlist.filter((product) => product.offerPrime).length;
     if (plan.toUnlist.length > 0) {
-      await this.links.record(manager, { id: target.linkId, merchantId: target.merchantId }, actor, now, {
+      await this.links.record(manager, { id: target.linkId, merchantId: target.merchantId }, {
+        actor,
+        at: now,
         kind: LinkEventKind.LISTINGS_VANISHED,
-        fromState: null,
-        toState: null,
         message:
           `${plan.toUnlist.length} listing(s) vanished from Seller Central: ${namedSkus(plan.toUnlist.map((product) => product.sku))}. ` +
           `They are no longer eligible for Prime; Offer Prime was turned off for ${offerPrimeTurnedOff} of them.`,

@@ -1,7 +1,7 @@
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { LinkRepository } from '../linking/link.repository';
-import { OnboardingStep } from '../onboarding/onboarding-step.entity';
-import { OnboardingStepKind } from '../onboarding/onboarding-step';
+import { OnboardingStepKind } from '../onboarding/onboarding-step-state';
+import { OnboardingStepRepository } from '../onboarding/onboarding-step.repository';
 import { CatalogProduct } from './catalog-product.entity';
 import { FulfillmentInventoryRecord } from './fulfillment-inventory.entity';
 import { merchantIneligibility, PrimeReadiness } from './prime-eligibility';
@@ -32,22 +32,30 @@ export class CatalogRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly links: LinkRepository,
+    private readonly steps: OnboardingStepRepository,
   ) {}
 
   /** What the merchant has in place for Prime (P2): its current link, Amazon Pay and Prime shipping. */
   async readiness(merchantId: string, manager: EntityManager = this.dataSource.manager, forUpdate = false): Promise<PrimeReadiness> {
     const link = forUpdate ? await this.links.findCurrentForUpdate(merchantId, manager) : await this.links.findCurrent(merchantId, manager);
     if (!link) return { linkState: null, amazonPay: null, primeShipping: null };
-    const steps = await manager.findBy(OnboardingStep, {
-      linkId: link.id,
-      kind: In([OnboardingStepKind.REGISTER_AMAZON_PAY, OnboardingStepKind.ACTIVATE_PRIME_SHIPPING]),
-    });
-    const stateOf = (kind: OnboardingStepKind) => steps.find((step) => step.kind === kind)?.state ?? null;
+    const states = await this.steps.statesOf(link, [OnboardingStepKind.REGISTER_AMAZON_PAY, OnboardingStepKind.ACTIVATE_PRIME_SHIPPING], manager);
     return {
       linkState: link.state,
-      amazonPay: stateOf(OnboardingStepKind.REGISTER_AMAZON_PAY),
-      primeShipping: stateOf(OnboardingStepKind.ACTIVATE_PRIME_SHIPPING),
+      amazonPay: states.get(OnboardingStepKind.REGISTER_AMAZON_PAY) ?? null,
+      primeShipping: states.get(OnboardingStepKind.ACTIVATE_PRIME_SHIPPING) ?? null,
+      attention: link.attentionCode && link.attentionMessage && link.attentionSince
+        ? { code: link.attentionCode, message: link.attentionMessage, since: link.attentionSince }
+        : null,
     };
+  }
+
+  /** U1: how many of the merchant's products offer Prime, and the first `named` of them in SKU order. */
+  async offeringPrime(merchantId: string, named: number, manager: EntityManager = this.dataSource.manager) {
+    const where = { merchantId, offerPrime: true };
+    const first = await manager.find(CatalogProduct, { select: { id: true, sku: true }, where, order: { sku: 'ASC' }, take: named });
+    const count = first.length < named ? first.length : await manager.countBy(CatalogProduct, where);
+    return { count, first: first.map(({ id, sku }) => ({ id, sku })) };
   }
 
   findForMerchant(productId: string, merchantId: string, manager: EntityManager = this.dataSource.manager) {

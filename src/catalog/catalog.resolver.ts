@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } f
 import { Permission } from '../auth/role';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { RequestContext } from '../server/context';
-import { authorize } from '../shared/graphql/authorize';
+import { authorize } from '../auth/authorize';
 import { decodeGlobalId, parseGlobalId } from '../shared/graphql/global-id';
 import { mutationPayload } from '../shared/graphql/mutation-payload';
 import { decodeCursor, PageArgs, pageOf, toConnection } from '../shared/graphql/pagination';

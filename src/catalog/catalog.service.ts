@@ -1,21 +1,21 @@
 import { requirePermission } from '../auth/permissions';
 import { Permission } from '../auth/role';
 import { Viewer } from '../auth/viewer';
-import { ActorKind, LinkEventKind } from '../linking/link-event.entity';
+import { LinkEventKind } from '../linking/link-event.entity';
 import { LinkState } from '../linking/link-state';
-import { LinkRepository } from '../linking/link.repository';
+import { LinkRepository, userActor } from '../linking/link.repository';
 import { FulfillmentInventory, SellerCentralError, SellerListing } from '../seller-central/seller-central.gateway';
 import { TransactionRunner } from '../database/transaction-runner';
 import { SellerCentralLink } from '../linking/seller-central-link.entity';
 import { Clock } from '../shared/clock';
-import { ErrorCode, failIf, UserError } from '../shared/errors';
-import { CatalogSync, CatalogSyncSummary } from './catalog-sync.service';
+import { ErrorCode, UserError } from '../shared/errors';
+import { CatalogSyncService, CatalogSyncSummary, SyncTarget } from './catalog-sync.service';
 
 /** Use cases of the catalog page other than the toggle. */
 export class CatalogService {
   constructor(
     private readonly links: LinkRepository,
-    private readonly catalogSync: CatalogSync,
+    private readonly catalogSync: CatalogSyncService,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -26,10 +26,9 @@ export class CatalogService {
    */
   async resync(viewer: Viewer): Promise<CatalogSyncSummary> {
     requirePermission(viewer, Permission.MANAGE_CATALOG, 're-sync the catalog');
-    const link = await this.links.findCurrent(viewer.merchantId);
-    failIf(checkCanSync(link));
-    const actor = { kind: ActorKind.USER, userId: viewer.userId };
-    const target = { linkId: link!.id, merchantId: link!.merchantId, sellerAccountId: link!.sellerAccountId! };
+    const target = syncTarget(await this.links.findCurrent(viewer.merchantId));
+    if (target instanceof UserError) throw target;
+    const actor = userActor(viewer.userId);
     let upstream: [FulfillmentInventory[], SellerListing[]];
     try {
       upstream = [await this.catalogSync.readInventory(target), await this.catalogSync.readListings(target, async () => undefined)];
@@ -39,16 +38,16 @@ export class CatalogService {
     }
     const [inventory, listings] = upstream;
     return this.transactions.run(async (manager) => {
-      const current = await this.links.findCurrentForUpdate(viewer.merchantId, manager);
-      failIf(checkCanSync(current));
-      if (current!.id !== link!.id) throw new UserError(ErrorCode.LINK_NOT_ACTIVE, 'The link changed during the re-sync; try again.');
+      const current = syncTarget(await this.links.findCurrentForUpdate(viewer.merchantId, manager));
+      if (current instanceof UserError) throw current;
+      if (current.linkId !== target.linkId) throw new UserError(ErrorCode.LINK_NOT_ACTIVE, 'The link changed during the re-sync; try again.');
       const now = this.clock.now();
       await this.catalogSync.writeInventory(manager, target, inventory, now);
       const summary = await this.catalogSync.writeListings(manager, target, listings, actor, now);
-      await this.links.record(manager, current!, actor, now, {
+      await this.links.record(manager, { id: target.linkId, merchantId: target.merchantId }, {
+        actor,
+        at: now,
         kind: LinkEventKind.CATALOG_SYNCED,
-        fromState: null,
-        toState: null,
         message: `Re-synced ${summary.listingCount} listing(s) from Seller Central: ${summary.added} new, ${summary.updated} updated, ${summary.vanished} vanished.`,
       });
       return summary;
@@ -56,8 +55,8 @@ export class CatalogService {
   }
 }
 
-/** L1: the catalog syncs only through a completed link that is not being unlinked (U5). */
-function checkCanSync(link: SellerCentralLink | null): UserError | undefined {
+/** L1, U5: the catalog syncs only through a completed link that is not being unlinked; what it syncs from, or why not. */
+function syncTarget(link: SellerCentralLink | null): SyncTarget | UserError {
   if (!link?.sellerAccountId) {
     return new UserError(ErrorCode.LINK_NOT_ACTIVE, 'The catalog comes from a linked Seller Central account, and there is none.', {
       remedy: 'Link your Seller Central account from the Settings page.',
@@ -66,6 +65,5 @@ function checkCanSync(link: SellerCentralLink | null): UserError | undefined {
   if (link.state === LinkState.UNLINKING) {
     return new UserError(ErrorCode.UNLINK_IN_PROGRESS, 'Unlinking has begun; the catalog is no longer synced from Seller Central.');
   }
-  return undefined;
+  return { linkId: link.id, merchantId: link.merchantId, sellerAccountId: link.sellerAccountId };
 }
-

@@ -1,6 +1,6 @@
-import { LinkState } from '../linking/link-state';
-import { StepState } from '../onboarding/onboarding-step';
-import { ErrorCode, UserError } from '../shared/errors';
+import { attentionDetail, LinkAttention, LinkState } from '../linking/link-state';
+import { StepState } from '../onboarding/onboarding-step-state';
+import { ErrorCode, refusalDetail, UserError } from '../shared/errors';
 
 /** Why a product cannot offer Prime now. The first four are the merchant's; the rest the product's. */
 export enum IneligibilityReason {
@@ -14,6 +14,9 @@ export enum IneligibilityReason {
   NO_FULFILLMENT_INVENTORY = 'NO_FULFILLMENT_INVENTORY',
 }
 
+/** P2: carried by a refusal about one product, so that a frontend can show why it is not eligible. */
+export const ineligibilityDetail = refusalDetail<IneligibilityReason>('ineligibilityReason');
+
 /** The public Buy with Prime API's buyability values. */
 export enum Buyability {
   BUYABLE = 'BUYABLE',
@@ -26,6 +29,8 @@ export interface PrimeReadiness {
   linkState: LinkState | null;
   amazonPay: StepState | null;
   primeShipping: StepState | null;
+  /** L8: why the link needs attention, when it does. */
+  attention?: LinkAttention | null;
 }
 
 /** What one product has: a listing upstream, and units in fulfillment centers once identified. */
@@ -74,14 +79,15 @@ export function buyability(offerPrime: boolean, reasons: readonly IneligibilityR
   return Buyability.NOT_BUYABLE;
 }
 
-const merchantRefusals: Partial<Record<IneligibilityReason, () => UserError>> = {
+const merchantRefusals: Partial<Record<IneligibilityReason, (readiness: PrimeReadiness) => UserError>> = {
   [IneligibilityReason.NO_LINK]: () =>
     new UserError(ErrorCode.LINK_NOT_ACTIVE, 'Buy with Prime needs a linked Seller Central account before Prime can be offered.', {
       remedy: 'Link your Seller Central account from the Settings page.',
     }),
-  [IneligibilityReason.LINK_NEEDS_ATTENTION]: () =>
+  [IneligibilityReason.LINK_NEEDS_ATTENTION]: ({ attention }) =>
     new UserError(ErrorCode.LINK_NEEDS_ATTENTION, 'Your Seller Central account no longer qualifies, so Prime cannot be offered.', {
       remedy: 'See what the link needs on the Settings page, fix it in Seller Central, then re-verify the link.',
+      details: attention ? attentionDetail(attention) : undefined,
     }),
   [IneligibilityReason.UNLINK_IN_PROGRESS]: () =>
     new UserError(ErrorCode.UNLINK_IN_PROGRESS, 'An unlink has been requested, so Prime cannot be offered again.', {
@@ -100,7 +106,7 @@ const merchantRefusals: Partial<Record<IneligibilityReason, () => UserError>> = 
 /** P2's merchant half (L1, L8, U4, U5, Amazon Pay, Prime shipping): the first refusal, if any. */
 export function checkMerchantOffersPrime(readiness: PrimeReadiness): UserError | undefined {
   const [reason] = merchantIneligibility(readiness);
-  return reason ? merchantRefusals[reason]!() : undefined;
+  return reason ? merchantRefusals[reason]!(readiness) : undefined;
 }
 
 const productMessages: Partial<Record<IneligibilityReason, string>> = {
@@ -121,6 +127,6 @@ export function checkOfferPrime(on: boolean, readiness: PrimeReadiness, product:
   if (!productReason) return undefined;
   return new UserError(ErrorCode.PRODUCT_NOT_ELIGIBLE, `The product ${product.sku} cannot offer Prime: ${productMessages[productReason]}.`, {
     remedy: 'Send inventory of this SKU to an Amazon fulfillment center (or list it again in Seller Central), then re-sync the catalog.',
-    details: { reason: productReason },
+    details: ineligibilityDetail(productReason),
   });
 }

@@ -1,4 +1,4 @@
-import { ErrorCode, UserError } from '../shared/errors';
+import { ErrorCode, refusalDetail, UserError } from '../shared/errors';
 
 /**
  * The life of one Seller Central link. `AWAITING_AUTHORIZATION` is the consented start that waits
@@ -14,6 +14,27 @@ export enum LinkState {
   UNLINKED = 'UNLINKED',
   ABANDONED = 'ABANDONED',
 }
+
+/**
+ * The states involved in a refused step: the state the link is in, and the state the step would have
+ * moved it to (null when the step would have started another link, which this one stands in the way of).
+ */
+export interface RefusedLinkMove {
+  from: LinkState;
+  to: LinkState | null;
+}
+
+export const linkMoveDetail = refusalDetail<RefusedLinkMove>('linkMove');
+
+/** L8: why a link needs attention (the rule the account stopped meeting), and since when. */
+export interface LinkAttention {
+  code: ErrorCode;
+  message: string;
+  since: Date;
+}
+
+/** Carried by a refusal that a link needing attention caused, so that a frontend can show why. */
+export const attentionDetail = refusalDetail<LinkAttention>('attention');
 
 /** Every move a link may make. Anything not listed is refused. */
 export const linkTransitions: Readonly<Record<LinkState, readonly LinkState[]>> = {
@@ -36,13 +57,36 @@ export function checkTransition(from: LinkState, to: LinkState): UserError | und
   return new UserError(
     ErrorCode.INVALID_LINK_TRANSITION,
     `A link that is ${describeLinkState(from)} cannot become ${describeLinkState(to)}.`,
-    { details: { from, to } },
+    { details: linkMoveDetail({ from, to }) },
   );
 }
 
 /** L7: a link in one of these states is the merchant's one current link and blocks a new one. */
 export function holdsMerchantSlot(state: LinkState): boolean {
   return state !== LinkState.UNLINKED && state !== LinkState.ABANDONED;
+}
+
+/** The columns that follow from the state a link moves to; the transition gate writes them with the state. */
+export interface DerivedLinkColumns {
+  state: LinkState;
+  /** L7: the merchant's ID while the link holds the merchant's one slot, null once it is history. */
+  currentForMerchantId: string | null;
+  /** When the link became history; null while it is current. */
+  endedAt: Date | null;
+  /** L8: a link that is LINKED again has nothing that needs attention. */
+  attentionCode?: null;
+  attentionMessage?: null;
+  attentionSince?: null;
+}
+
+/**
+ * L7, U6: a move keeps the merchant's slot while the link is current and frees it (ending the link)
+ * when it becomes history. L8: a link that becomes LINKED no longer needs attention.
+ */
+export function derivedColumns(merchantId: string, to: LinkState, at: Date): DerivedLinkColumns {
+  const current = holdsMerchantSlot(to);
+  const columns: DerivedLinkColumns = { state: to, currentForMerchantId: current ? merchantId : null, endedAt: current ? null : at };
+  return to === LinkState.LINKED ? { ...columns, attentionCode: null, attentionMessage: null, attentionSince: null } : columns;
 }
 
 /** L1, L8, U4, U5: Buy with Prime works only while the link is in this state. */

@@ -1,7 +1,6 @@
-import { IsBoolean, IsEnum, Length } from 'class-validator';
+import { IsBoolean, Length } from 'class-validator';
 import { IdempotencyKeyField } from '../idempotency/idempotency-key.field';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { OnboardingStepKind } from '../onboarding/onboarding-step';
 import { UserErrorView } from '../shared/graphql/user-error.type';
 import { SellerCentralLinkView } from './link.types';
 
@@ -70,25 +69,5 @@ export class ReverifySellerCentralLinkPayload {
   link?: SellerCentralLinkView;
 
   @Field(() => [UserErrorView], { description: 'Why the link could not be re-verified, if so.' })
-  userErrors!: UserErrorView[];
-}
-
-@InputType({ description: 'Retries an onboarding step that failed (L6).' })
-export class RetryOnboardingStepInput {
-  @Field(() => ID, { description: 'The link whose step failed.' })
-  @Length(1, 200)
-  linkId!: string;
-
-  @Field(() => OnboardingStepKind, { description: 'The failed step.' })
-  @IsEnum(OnboardingStepKind)
-  step!: OnboardingStepKind;
-}
-
-@ObjectType({ description: 'The result of retryOnboardingStep.' })
-export class RetryOnboardingStepPayload {
-  @Field(() => SellerCentralLinkView, { nullable: true, description: 'The link, with the step queued again (PENDING).' })
-  link?: SellerCentralLinkView;
-
-  @Field(() => [UserErrorView], { description: 'Why the step was not retried, if so.' })
   userErrors!: UserErrorView[];
 }

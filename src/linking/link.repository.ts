@@ -1,9 +1,8 @@
-import { newId } from '../shared/ids';
 import { DataSource, EntityManager, In, IsNull, LessThan, Not } from 'typeorm';
-import { OnboardingStep } from '../onboarding/onboarding-step.entity';
-import { initialStep, onboardingStepOrder } from '../onboarding/onboarding-step';
+import { failIf } from '../shared/errors';
+import { newId } from '../shared/ids';
 import { ActorKind, LinkEvent, LinkEventKind } from './link-event.entity';
-import { LinkState } from './link-state';
+import { checkTransition, derivedColumns, LinkState } from './link-state';
 import { SellerCentralLink } from './seller-central-link.entity';
 
 /** Who made a change: a merchant user, Buy with Prime itself, or Seller Central. */
@@ -15,11 +14,46 @@ export interface Actor {
 export const systemActor: Actor = { kind: ActorKind.SYSTEM, userId: null };
 export const sellerCentralActor: Actor = { kind: ActorKind.SELLER_CENTRAL, userId: null };
 
-export interface TimelineEntry {
+export function userActor(userId: string): Actor {
+  return { kind: ActorKind.USER, userId };
+}
+
+/** U7: what a timeline entry says, who made the change, and when. */
+export interface TimelineNote {
+  actor: Actor;
   kind: LinkEventKind;
   message: string;
-  fromState: LinkState | null;
-  toState: LinkState | null;
+  at: Date;
+}
+
+/** What the account and attention columns become with a move (the state and the merchant's slot are derived). */
+export type LinkDetailChanges = Partial<
+  Pick<
+    SellerCentralLink,
+    'sellerAccountId' | 'sellerAccountName' | 'storeId' | 'storeName' | 'marketplace' | 'linkedAt' | 'attentionCode' | 'attentionMessage' | 'attentionSince'
+  >
+>;
+
+/** A move of a link to another state: the timeline entry, and what else changes with it. */
+export interface LinkMove extends TimelineNote {
+  changes?: LinkDetailChanges;
+}
+
+/** A move that has been written, for those who act on it in the same transaction (onboarding starts on LINKED). */
+export interface LinkMoved {
+  link: SellerCentralLink;
+  from: LinkState;
+  to: LinkState;
+  at: Date;
+}
+
+export type LinkMoveListener = (manager: EntityManager, moved: LinkMoved) => Promise<void>;
+
+/** A new link attempt (L2): the merchant, who consented, and the OAuth `state` sent to Seller Central. */
+export interface NewLinkAttempt {
+  merchantId: string;
+  consentedByUserId: string;
+  authorizationState: string;
 }
 
 /** A timeline message's room in the database; longer messages (a long unlink reason) are cut. */
@@ -32,8 +66,14 @@ export class ConcurrentLinkChange extends Error {
   }
 }
 
-/** Reads and writes of links, their steps and their timeline. Every read is scoped to a merchant. */
+/**
+ * Reads and writes of links and their timeline. Every read is scoped to a merchant (but the
+ * notification's lookup by Seller Central account). `transition` is the one gate through which a
+ * link changes state.
+ */
 export class LinkRepository {
+  private readonly moveListeners: LinkMoveListener[] = [];
+
   constructor(private readonly dataSource: DataSource) {}
 
   findForMerchant(linkId: string, merchantId: string, manager: EntityManager = this.dataSource.manager) {
@@ -72,50 +112,95 @@ export class LinkRepository {
     });
   }
 
-  async create(manager: EntityManager, link: SellerCentralLink, actor: Actor, entry: TimelineEntry): Promise<void> {
+  /** Of these links, those in `state`, oldest first (the onboarding worker's: steps run only while LINKED). */
+  findInState(linkIds: readonly string[], state: LinkState) {
+    if (linkIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.manager.find(SellerCentralLink, { where: { id: In([...linkIds]), state }, order: { id: 'ASC' } });
+  }
+
+  /** The timelines of these links (U7), oldest entry first. */
+  timelinesFor(linkIds: readonly string[], merchantId: string): Promise<LinkEvent[]> {
+    return this.dataSource.manager.find(LinkEvent, { where: { linkId: In([...linkIds]), merchantId }, order: { id: 'ASC' } });
+  }
+
+  /** Hears every move, inside the transaction that writes it. */
+  onMove(listener: LinkMoveListener): void {
+    this.moveListeners.push(listener);
+  }
+
+  /** L2, L7: opens a link attempt that waits for Seller Central's authorization, holding the merchant's one slot. */
+  async start(manager: EntityManager, attempt: NewLinkAttempt, note: TimelineNote): Promise<SellerCentralLink> {
+    const link = Object.assign(new SellerCentralLink(), {
+      id: newId(note.at.getTime()),
+      ...attempt,
+      ...derivedColumns(attempt.merchantId, LinkState.AWAITING_AUTHORIZATION, note.at),
+      consentedAt: note.at,
+      sellerAccountId: null,
+      sellerAccountName: null,
+      storeId: null,
+      storeName: null,
+      marketplace: null,
+      linkedAt: null,
+      attentionCode: null,
+      attentionMessage: null,
+      attentionSince: null,
+      createdAt: note.at,
+      updatedAt: note.at,
+      version: 1,
+    });
     await manager.insert(SellerCentralLink, link);
-    await this.record(manager, link, actor, link.createdAt, entry);
+    await this.appendEvent(manager, link, note, null, link.state);
+    return link;
   }
 
   /**
-   * Writes `changes` only if the link is still at the version that was read, bumps the version and
-   * adds the timeline entry. Callers have checked the move against the state machine.
+   * The one gate for a link's state. Checks the move against the transition table, derives the
+   * merchant's slot (L7) and the end of a link from the target state, writes only if the link is still
+   * at the version that was read (else `ConcurrentLinkChange`), adds the timeline entry (U7), and tells
+   * the listeners, all in the caller's transaction.
    */
-  async update(
-    manager: EntityManager,
-    link: SellerCentralLink,
-    changes: Partial<SellerCentralLink>,
-    now: Date,
-    actor: Actor,
-    entry: TimelineEntry,
-  ): Promise<SellerCentralLink> {
-    const next = { ...changes, updatedAt: now, version: link.version + 1 };
-    const result = await manager.update(SellerCentralLink, { id: link.id, version: link.version }, next);
-    if (result.affected !== 1) throw new ConcurrentLinkChange(link.id);
-    const updated = Object.assign(new SellerCentralLink(), link, next);
-    await this.record(manager, updated, actor, now, entry);
+  async transition(manager: EntityManager, link: SellerCentralLink, to: LinkState, move: LinkMove): Promise<SellerCentralLink> {
+    failIf(checkTransition(link.state, to));
+    const updated = await this.write(manager, link, { ...move.changes, ...derivedColumns(link.merchantId, to, move.at) }, move.at);
+    await this.appendEvent(manager, updated, move, link.state, to);
+    for (const listener of this.moveListeners) await listener(manager, { link: updated, from: link.state, to, at: move.at });
     return updated;
   }
 
-  /** L6: the four onboarding steps a completed link sets going, all pending. */
-  async createOnboardingSteps(manager: EntityManager, link: SellerCentralLink, now: Date): Promise<void> {
-    await manager.insert(
-      OnboardingStep,
-      onboardingStepOrder.map((kind) => ({
-        ...initialStep(kind),
-        id: newId(),
-        progressDone: 0,
-        progressTotal: null,
-        claimedUntil: null,
-        linkId: link.id,
-        merchantId: link.merchantId,
-        updatedAt: now,
-      })),
-    );
+  /**
+   * L8 while an unlink waits: records a problem with the account on the link and its timeline without
+   * moving it, so that a withdrawn request returns the link to NEEDS_ATTENTION.
+   */
+  async noteAttention(
+    manager: EntityManager,
+    link: SellerCentralLink,
+    attention: Required<Pick<LinkDetailChanges, 'attentionCode' | 'attentionMessage' | 'attentionSince'>>,
+    note: TimelineNote,
+  ): Promise<SellerCentralLink> {
+    const updated = await this.write(manager, link, attention, note.at);
+    await this.appendEvent(manager, updated, note, null, null);
+    return updated;
   }
 
-  /** U7: adds an entry to the link's timeline. */
-  async record(manager: EntityManager, link: Pick<SellerCentralLink, 'id' | 'merchantId'>, actor: Actor, at: Date, entry: TimelineEntry) {
+  /** U7: adds an entry that is not a move (an onboarding step, a catalog sync) to the link's timeline. */
+  record(manager: EntityManager, link: Pick<SellerCentralLink, 'id' | 'merchantId'>, note: TimelineNote): Promise<void> {
+    return this.appendEvent(manager, link, note, null, null);
+  }
+
+  private async write(manager: EntityManager, link: SellerCentralLink, changes: Partial<SellerCentralLink>, at: Date): Promise<SellerCentralLink> {
+    const next = { ...changes, updatedAt: at, version: link.version + 1 };
+    const result = await manager.update(SellerCentralLink, { id: link.id, version: link.version }, next);
+    if (result.affected !== 1) throw new ConcurrentLinkChange(link.id);
+    return Object.assign(new SellerCentralLink(), link, next);
+  }
+
+  private async appendEvent(
+    manager: EntityManager,
+    link: Pick<SellerCentralLink, 'id' | 'merchantId'>,
+    { actor, kind, message, at }: TimelineNote,
+    fromState: LinkState | null,
+    toState: LinkState | null,
+  ): Promise<void> {
     await manager.insert(LinkEvent, {
       id: newId(),
       linkId: link.id,
@@ -123,8 +208,10 @@ export class LinkRepository {
       occurredAt: at,
       actorKind: actor.kind,
       actorUserId: actor.userId,
-      ...entry,
-      message: entry.message.length > MAX_MESSAGE ? `${entry.message.slice(0, MAX_MESSAGE - 1)}…` : entry.message,
+      kind,
+      fromState,
+      toState,
+      message: message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message,
     });
   }
 }

@@ -1,7 +1,7 @@
 import { ErrorCode, UserError } from '../shared/errors';
-import { AccountStanding, SellerAccount, SellingPlan, standingLabels } from '../seller-central/seller-account';
+import { AccountStanding, SellerAccount, SellerStore, SellingPlan, standingLabels } from '../seller-central/seller-account';
 import { CodeExchangeRefusal } from '../seller-central/seller-central.gateway';
-import { LinkState } from './link-state';
+import { LinkState, linkMoveDetail } from './link-state';
 
 /** Remedies, in the words of the merchant help page's FAQ. */
 export const remedies = {
@@ -55,14 +55,14 @@ export function checkNoBlockingLink(current: LinkState | undefined): UserError |
     case LinkState.NEEDS_ATTENTION:
       return new UserError(ErrorCode.ALREADY_LINKED, 'Your merchant account is already linked to a Seller Central account.', {
         remedy: remedies.alreadyLinked,
-        details: { currentState: current },
+        details: linkMoveDetail({ from: current, to: null }),
       });
     case LinkState.UNLINK_REQUESTED:
     case LinkState.UNLINKING:
       return new UserError(
         ErrorCode.PREVIOUS_LINK_NOT_UNLINKED,
         'Your earlier Seller Central link is not fully unlinked yet.',
-        { remedy: remedies.waitForUnlink, details: { currentState: current } },
+        { remedy: remedies.waitForUnlink, details: linkMoveDetail({ from: current, to: null }) },
       );
   }
 }
@@ -74,11 +74,11 @@ export function checkAwaitingAuthorization(state: LinkState): UserError | undefi
     return new UserError(
       ErrorCode.LINK_NOT_AWAITING_AUTHORIZATION,
       'This link attempt was replaced by a newer one and can no longer be completed.',
-      { remedy: remedies.startAgain, details: { currentState: state } },
+      { remedy: remedies.startAgain, details: linkMoveDetail({ from: state, to: LinkState.LINKED }) },
     );
   }
   return new UserError(ErrorCode.LINK_NOT_AWAITING_AUTHORIZATION, 'This link attempt is already complete.', {
-    details: { currentState: state },
+    details: linkMoveDetail({ from: state, to: LinkState.LINKED }),
   });
 }
 
@@ -135,7 +135,14 @@ export function accountGone(sellerAccountId: string): UserError {
 
 /** L5: the store chosen in the store picker must be one of the account's stores. */
 export function checkStoreInAccount(account: SellerAccount, storeId: string): UserError | undefined {
-  if (account.stores.some((store) => store.id === storeId)) return undefined;
+  const store = chosenStore(account, storeId);
+  return store instanceof UserError ? store : undefined;
+}
+
+/** L5: the account's store that was chosen in the store picker, or the refusal when it is not one of them. */
+export function chosenStore(account: SellerAccount, storeId: string): SellerStore | UserError {
+  const store = account.stores.find((candidate) => candidate.id === storeId);
+  if (store) return store;
   return new UserError(
     ErrorCode.STORE_NOT_IN_ACCOUNT,
     `The store ${storeId} is not one of the stores of the Seller Central account "${account.name}".`,

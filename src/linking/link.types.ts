@@ -1,7 +1,5 @@
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { OnboardingStepKind, StepState } from '../onboarding/onboarding-step';
-import { OnboardingStep } from '../onboarding/onboarding-step.entity';
 import { ErrorCode } from '../shared/errors';
 import { toGlobalId } from '../shared/graphql/global-id';
 import { Node } from '../shared/graphql/node.interface';
@@ -22,28 +20,6 @@ registerEnumType(LinkState, {
     UNLINKING: { description: 'Unlinking has begun; Prime can no longer be offered.' },
     UNLINKED: { description: 'History: the link has ended.' },
     ABANDONED: { description: 'History: a start that a newer start replaced before it was completed.' },
-  },
-});
-
-registerEnumType(OnboardingStepKind, {
-  name: 'OnboardingStepKind',
-  description: 'What linking sets going (L6).',
-  valuesConfig: {
-    IDENTIFY_FULFILLMENT_INVENTORY: { description: 'Identify inventory in Amazon fulfillment centers.' },
-    IMPORT_LISTINGS: { description: 'Import the Amazon product listings into the Buy with Prime catalog.' },
-    REGISTER_AMAZON_PAY: { description: 'Register for Amazon Pay.' },
-    ACTIVATE_PRIME_SHIPPING: { description: 'Activate Prime shipping for eligible products (needs Amazon Pay).' },
-  },
-});
-
-registerEnumType(StepState, {
-  name: 'OnboardingStepState',
-  description: 'Where an onboarding step stands.',
-  valuesConfig: {
-    PENDING: { description: 'Not started yet.' },
-    IN_PROGRESS: { description: 'Running.' },
-    SUCCEEDED: { description: 'Done.' },
-    FAILED: { description: 'Failed; see `failureReason`. It can be retried and never undoes the link.' },
   },
 });
 
@@ -121,45 +97,6 @@ export class LinkAttentionView {
 
   @Field(() => GraphQLDateTimeISO, { description: 'Since when the link has needed attention.' })
   since!: Date;
-}
-
-@ObjectType('OnboardingStepProgress', { description: 'Items done of the total, for a progress bar.' })
-export class StepProgressView {
-  @Field(() => Int, { description: 'Items done so far.' })
-  done!: number;
-
-  @Field(() => Int, { description: 'Items in all.' })
-  total!: number;
-}
-
-@ObjectType('OnboardingStep', { description: 'One of the four things linking sets going (L6), with its own state.' })
-export class OnboardingStepView {
-  @Field(() => OnboardingStepKind, { description: 'Which step.' })
-  kind!: OnboardingStepKind;
-
-  @Field(() => StepState, { description: 'Where it stands.' })
-  state!: StepState;
-
-  @Field(() => Int, { description: 'How many times it has been started (retries included).' })
-  attempts!: number;
-
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When the latest attempt started.' })
-  startedAt!: Date | null;
-
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When the latest attempt succeeded or failed.' })
-  finishedAt!: Date | null;
-
-  @Field(() => String, { nullable: true, description: 'Why the latest attempt failed.' })
-  failureReason!: string | null;
-
-  @Field(() => StepProgressView, { nullable: true, description: 'How far a long step (the listings import) has got; null until it knows its total.' })
-  progress!: StepProgressView | null;
-
-  static from(step: OnboardingStep): OnboardingStepView {
-    const { kind, state, attempts, startedAt, finishedAt, failureReason } = step;
-    const progress = step.progressTotal === null ? null : { done: step.progressDone, total: step.progressTotal };
-    return Object.assign(new OnboardingStepView(), { kind, state, attempts, startedAt, finishedAt, failureReason, progress });
-  }
 }
 
 @ObjectType('LinkEvent', { description: 'One entry of a link\'s timeline (U7): who, when, from which state to which.' })

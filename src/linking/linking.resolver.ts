@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Permission } from '../auth/role';
 import { MerchantUserView, MerchantView } from '../merchants/merchant.types';
-import { authorize } from '../shared/graphql/authorize';
+import { authorize } from '../auth/authorize';
 import { decodeGlobalId } from '../shared/graphql/global-id';
 import { mutationPayload } from '../shared/graphql/mutation-payload';
 import { decodeCursor, PageArgs, pageOf, toConnection } from '../shared/graphql/pagination';
@@ -11,8 +11,6 @@ import {
   CompleteSellerCentralLinkPayload,
   ReverifySellerCentralLinkInput,
   ReverifySellerCentralLinkPayload,
-  RetryOnboardingStepInput,
-  RetryOnboardingStepPayload,
   StartSellerCentralLinkInput,
   StartSellerCentralLinkPayload,
 } from './link.inputs';
@@ -21,12 +19,10 @@ import {
   LinkConsentView,
   LinkEventConnection,
   LinkEventView,
-  OnboardingStepView,
   SellerCentralLinkConnection,
   SellerCentralLinkView,
 } from './link.types';
 import { LinkingService } from './linking.service';
-import { OnboardingService } from '../onboarding/onboarding.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 
 /** The Seller Central link: the queries and mutations of the console's Settings page. */
@@ -35,7 +31,6 @@ export class LinkingResolver {
   constructor(
     private readonly linking: LinkingService,
     private readonly links: LinkRepository,
-    private readonly onboarding: OnboardingService,
     private readonly idempotency: IdempotencyService,
   ) {}
 
@@ -88,21 +83,6 @@ export class LinkingResolver {
       () => this.linking.reverifyLink(viewer, { linkId: decodeGlobalId(input.linkId, 'SellerCentralLink', ['input', 'linkId']) }),
       (link) => ({ link: SellerCentralLinkView.from(link) }),
     );
-  }
-
-  @Mutation(() => RetryOnboardingStepPayload, {
-    description: 'Queues a failed onboarding step again (L6); the link is never affected by a step. OWNER or ADMIN.',
-  })
-  retryOnboardingStep(@Arg('input', { description: 'The link and the failed step.' }) input: RetryOnboardingStepInput, @Ctx() { viewer }: RequestContext) {
-    return mutationPayload(
-      () => this.onboarding.retryStep(viewer, { linkId: decodeGlobalId(input.linkId, 'SellerCentralLink', ['input', 'linkId']), kind: input.step }),
-      (link) => ({ link: SellerCentralLinkView.from(link) }),
-    );
-  }
-
-  @FieldResolver(() => [OnboardingStepView], { description: 'The four onboarding steps (L6), in the order they run; empty until the link is completed.' })
-  async onboardingSteps(@Root() link: SellerCentralLinkView, @Ctx() { loaders }: RequestContext): Promise<OnboardingStepView[]> {
-    return (await loaders.onboardingSteps.load(link.linkId)).map(OnboardingStepView.from);
   }
 
   @FieldResolver(() => LinkEventConnection, { description: 'Everything that happened to this link (U7), oldest first.' })

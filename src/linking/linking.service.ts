@@ -6,11 +6,9 @@ import { Viewer } from '../auth/viewer';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Clock } from '../shared/clock';
 import { ErrorCode, failIf, UserError } from '../shared/errors';
-import { newId } from '../shared/ids';
-import { SellerAccount } from '../seller-central/seller-account';
 import { SellerCentralGateway } from '../seller-central/seller-central.gateway';
-import { ActorKind, LinkEventKind } from './link-event.entity';
-import { checkTransition, describeLinkState, LinkState } from './link-state';
+import { LinkEventKind } from './link-event.entity';
+import { describeLinkState, LinkState, linkMoveDetail } from './link-state';
 import {
   accountGone,
   checkAccountQualifies,
@@ -18,10 +16,11 @@ import {
   checkConsent,
   checkNoBlockingLink,
   checkStoreInAccount,
+  chosenStore,
   linkNotFound,
   refusalForCodeExchange,
 } from './link.rules';
-import { Actor, LinkRepository, sellerCentralActor } from './link.repository';
+import { Actor, LinkRepository, sellerCentralActor, userActor } from './link.repository';
 import { SellerCentralLink } from './seller-central-link.entity';
 
 export interface StartLinkResult {
@@ -30,15 +29,11 @@ export interface StartLinkResult {
   authorizationState: string;
 }
 
-
-function userActor(viewer: Viewer): Actor {
-  return { kind: ActorKind.USER, userId: viewer.userId };
-}
-
 /**
  * Linking a merchant to Seller Central (L1–L8). Each public method is one use case: it checks the
  * rules in a fixed order, throws a `UserError` for the first that fails, and writes in one
  * transaction. Calls to Seller Central happen outside the transaction, as to any remote system.
+ * Every change of a link's state goes through `LinkRepository.transition`.
  */
 export class LinkingService {
   constructor(
@@ -53,52 +48,28 @@ export class LinkingService {
     requireManage(viewer);
     failIf(checkConsent(input.agreedToDataUse)?.at(['input', 'agreedToDataUse']));
     return this.transactions.run(async (manager) => {
-      const now = this.clock.now();
+      const at = this.clock.now();
+      const actor = userActor(viewer.userId);
       const current = await this.links.findCurrent(viewer.merchantId, manager);
       failIf(checkNoBlockingLink(current?.state));
       if (current) {
-        await this.links.update(
-          manager,
-          current,
-          { state: LinkState.ABANDONED, currentForMerchantId: null, endedAt: now },
-          now,
-          userActor(viewer),
-          {
-            kind: LinkEventKind.ATTEMPT_ABANDONED,
-            fromState: current.state,
-            toState: LinkState.ABANDONED,
-            message: 'A newer link attempt replaced this one before it was authorized.',
-          },
-        );
+        await this.links.transition(manager, current, LinkState.ABANDONED, {
+          actor,
+          at,
+          kind: LinkEventKind.ATTEMPT_ABANDONED,
+          message: 'A newer link attempt replaced this one before it was authorized.',
+        });
       }
-      const link = Object.assign(new SellerCentralLink(), {
-        id: newId(now.getTime()),
-        merchantId: viewer.merchantId,
-        currentForMerchantId: viewer.merchantId,
-        state: LinkState.AWAITING_AUTHORIZATION,
-        authorizationState: randomBytes(24).toString('base64url'),
-        consentedByUserId: viewer.userId,
-        consentedAt: now,
-        sellerAccountId: null,
-        sellerAccountName: null,
-        storeId: null,
-        storeName: null,
-        marketplace: null,
-        linkedAt: null,
-        attentionCode: null,
-        attentionMessage: null,
-        attentionSince: null,
-        endedAt: null,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      });
-      await this.links.create(manager, link, userActor(viewer), {
-        kind: LinkEventKind.CONSENT_RECORDED,
-        fromState: null,
-        toState: LinkState.AWAITING_AUTHORIZATION,
-        message: 'Agreed to let Buy with Prime use the information in the Seller Central account.',
-      });
+      const link = await this.links.start(
+        manager,
+        { merchantId: viewer.merchantId, consentedByUserId: viewer.userId, authorizationState: randomBytes(24).toString('base64url') },
+        {
+          actor,
+          at,
+          kind: LinkEventKind.CONSENT_RECORDED,
+          message: 'Agreed to let Buy with Prime use the information in the Seller Central account.',
+        },
+      );
       return { link, authorizationState: link.authorizationState };
     });
   }
@@ -118,36 +89,27 @@ export class LinkingService {
     const account = await this.sellerCentral.getAccount(exchange.grant.sellerAccountId);
     if (!account) throw accountGone(exchange.grant.sellerAccountId);
     failIf(checkAccountQualifies(account));
-    failIf(checkStoreInAccount(account, exchange.grant.storeId));
-    const store = account.stores.find((candidate) => candidate.id === exchange.grant.storeId)!;
+    const store = chosenStore(account, exchange.grant.storeId);
+    if (store instanceof UserError) throw store;
 
     return this.transactions.run(async (manager) => {
-      const now = this.clock.now();
-      const link = await this.links.findForMerchant(attempt.id, viewer.merchantId, manager);
-      failIf(checkAwaitingAuthorization(link!.state)?.at(['input', 'linkId']));
-      const linked = await this.links.update(
-        manager,
-        link!,
-        {
-          state: LinkState.LINKED,
+      const link = await this.requireLink(viewer, attempt.id, manager);
+      failIf(checkAwaitingAuthorization(link.state)?.at(['input', 'linkId']));
+      const at = this.clock.now();
+      return this.links.transition(manager, link, LinkState.LINKED, {
+        actor: userActor(viewer.userId),
+        at,
+        kind: LinkEventKind.LINKED,
+        message: `Linked to the Seller Central account "${account.name}" (${account.id}), store "${store.name}".`,
+        changes: {
           sellerAccountId: account.id,
           sellerAccountName: account.name,
           storeId: store.id,
           storeName: store.name,
           marketplace: store.marketplace,
-          linkedAt: now,
+          linkedAt: at,
         },
-        now,
-        userActor(viewer),
-        {
-          kind: LinkEventKind.LINKED,
-          fromState: link!.state,
-          toState: LinkState.LINKED,
-          message: `Linked to the Seller Central account "${account.name}" (${account.id}), store "${store.name}".`,
-        },
-      );
-      await this.links.createOnboardingSteps(manager, linked, now);
-      return linked;
+      });
     });
   }
 
@@ -162,30 +124,21 @@ export class LinkingService {
       throw new UserError(
         ErrorCode.INVALID_LINK_TRANSITION,
         `Only a linked account can be re-verified; this link is ${describeLinkState(link.state)}.`,
-        { field: ['input', 'linkId'], details: { from: link.state, to: LinkState.LINKED } },
+        { field: ['input', 'linkId'], details: linkMoveDetail({ from: link.state, to: LinkState.LINKED }) },
       );
     }
     const problem = await this.qualificationProblem(link);
     if (problem && link.state === LinkState.NEEDS_ATTENTION) throw problem;
     return this.transactions.run(async (manager) => {
-      const fresh = await this.links.findForMerchant(link.id, viewer.merchantId, manager);
-      if (problem) return this.markNeedsAttention(manager, fresh!, problem, userActor(viewer));
-      if (fresh!.state === LinkState.LINKED) return fresh!;
-      failIf(checkTransition(fresh!.state, LinkState.LINKED));
-      const now = this.clock.now();
-      return this.links.update(
-        manager,
-        fresh!,
-        { state: LinkState.LINKED, attentionCode: null, attentionMessage: null, attentionSince: null },
-        now,
-        userActor(viewer),
-        {
-          kind: LinkEventKind.REVERIFIED,
-          fromState: fresh!.state,
-          toState: LinkState.LINKED,
-          message: 'Re-verified: the Seller Central account qualifies again.',
-        },
-      );
+      const fresh = await this.requireLink(viewer, link.id, manager);
+      if (problem) return this.markNeedsAttention(manager, fresh, problem, userActor(viewer.userId));
+      if (fresh.state === LinkState.LINKED) return fresh;
+      return this.links.transition(manager, fresh, LinkState.LINKED, {
+        actor: userActor(viewer.userId),
+        at: this.clock.now(),
+        kind: LinkEventKind.REVERIFIED,
+        message: 'Re-verified: the Seller Central account qualifies again.',
+      });
     });
   }
 
@@ -201,53 +154,41 @@ export class LinkingService {
       await this.transactions.run(async (manager) => {
         const fresh = await this.links.findForMerchant(link.id, link.merchantId, manager);
         if (fresh?.state === LinkState.LINKED) await this.markNeedsAttention(manager, fresh, problem, sellerCentralActor);
-        if (fresh?.state === LinkState.UNLINK_REQUESTED && !fresh.attentionCode) await this.noteAttention(manager, fresh, problem);
+        if (fresh?.state === LinkState.UNLINK_REQUESTED && !fresh.attentionCode) {
+          // The state stays while the unlink waits; the problem is kept so that a withdrawal returns to NEEDS_ATTENTION.
+          const at = this.clock.now();
+          await this.links.noteAttention(
+            manager,
+            fresh,
+            { attentionCode: problem.code, attentionMessage: problem.message, attentionSince: at },
+            { actor: sellerCentralActor, at, kind: LinkEventKind.NEEDS_ATTENTION, message: `${problem.message} (noted while the unlink request waits)` },
+          );
+        }
       });
     }
   }
 
-  /**
-   * L8 while an unlink waits: the state stays UNLINK_REQUESTED, but the problem is kept, so that a
-   * withdrawn request returns the link to NEEDS_ATTENTION rather than to LINKED.
-   */
-  private async noteAttention(manager: EntityManager, link: SellerCentralLink, problem: UserError): Promise<void> {
-    const now = this.clock.now();
-    await this.links.update(
-      manager,
-      link,
-      { attentionCode: problem.code, attentionMessage: problem.message, attentionSince: now },
-      now,
-      sellerCentralActor,
-      { kind: LinkEventKind.NEEDS_ATTENTION, fromState: null, toState: null, message: `${problem.message} (noted while the unlink request waits)` },
-    );
-  }
-
   private async qualificationProblem(link: SellerCentralLink): Promise<UserError | undefined> {
-    const account: SellerAccount | null = await this.sellerCentral.getAccount(link.sellerAccountId!);
-    if (!account) return accountGone(link.sellerAccountId!);
-    return checkAccountQualifies(account) ?? checkStoreInAccount(account, link.storeId!);
+    const { sellerAccountId, storeId } = link;
+    if (!sellerAccountId || !storeId) throw new Error(`Link ${link.id} is ${link.state} but has no Seller Central account and store.`);
+    const account = await this.sellerCentral.getAccount(sellerAccountId);
+    if (!account) return accountGone(sellerAccountId);
+    return checkAccountQualifies(account) ?? checkStoreInAccount(account, storeId);
   }
 
-  private async markNeedsAttention(
-    manager: EntityManager,
-    link: SellerCentralLink,
-    problem: UserError,
-    actor: Actor,
-  ): Promise<SellerCentralLink> {
-    failIf(checkTransition(link.state, LinkState.NEEDS_ATTENTION));
-    const now = this.clock.now();
-    return this.links.update(
-      manager,
-      link,
-      { state: LinkState.NEEDS_ATTENTION, attentionCode: problem.code, attentionMessage: problem.message, attentionSince: now },
-      now,
+  private markNeedsAttention(manager: EntityManager, link: SellerCentralLink, problem: UserError, actor: Actor): Promise<SellerCentralLink> {
+    const at = this.clock.now();
+    return this.links.transition(manager, link, LinkState.NEEDS_ATTENTION, {
       actor,
-      { kind: LinkEventKind.NEEDS_ATTENTION, fromState: link.state, toState: LinkState.NEEDS_ATTENTION, message: problem.message },
-    );
+      at,
+      kind: LinkEventKind.NEEDS_ATTENTION,
+      message: problem.message,
+      changes: { attentionCode: problem.code, attentionMessage: problem.message, attentionSince: at },
+    });
   }
 
-  private async requireLink(viewer: Viewer, linkId: string): Promise<SellerCentralLink> {
-    const link = await this.links.findForMerchant(linkId, viewer.merchantId);
+  private async requireLink(viewer: Viewer, linkId: string, manager?: EntityManager): Promise<SellerCentralLink> {
+    const link = await this.links.findForMerchant(linkId, viewer.merchantId, manager);
     if (!link) throw linkNotFound();
     return link;
   }

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { MerchantUser } from '../auth/merchant-user.entity';
 import { Merchant } from './merchant.entity';
 
@@ -12,5 +12,9 @@ export class MerchantDirectory {
 
   findUser(userId: string, merchantId: string) {
     return this.dataSource.manager.findOneBy(MerchantUser, { id: userId, merchantId });
+  }
+
+  findUsers(userIds: readonly string[], merchantId: string) {
+    return this.dataSource.manager.findBy(MerchantUser, { id: In([...userIds]), merchantId });
   }
 }

@@ -1,6 +1,6 @@
 import { Entity, Index } from 'typeorm';
 import { IdColumn, IntColumn, ReferenceColumn, TextColumn, TimestampColumn } from '../database/columns';
-import { OnboardingStepKind, StepState } from './onboarding-step';
+import { OnboardingStepKind, StepState } from './onboarding-step-state';
 
 /** L6: one of the four steps a link sets going, with its own state. */
 @Entity('onboarding_step')

@@ -1,9 +1,8 @@
 import { DataSource, EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
-import { LinkState } from '../linking/link-state';
-import { SellerCentralLink } from '../linking/seller-central-link.entity';
+import { newId } from '../shared/ids';
 import { OnboardingStep } from './onboarding-step.entity';
-import { StepProgress, StepState } from './onboarding-step';
+import { initialStep, OnboardingStepKind, onboardingStepOrder, StepProgress, StepState } from './onboarding-step-state';
 
 /** The part of a stored step that the step rules read and change. */
 export function progressOf(step: OnboardingStep): StepProgress {
@@ -27,12 +26,44 @@ export class OnboardingStepRepository {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  forLink(linkId: string, manager: EntityManager = this.dataSource.manager) {
-    return manager.findBy(OnboardingStep, { linkId });
+  /** A link's steps, in the order they run. */
+  async forLink(link: { id: string; merchantId: string }, manager: EntityManager = this.dataSource.manager): Promise<OnboardingStep[]> {
+    return inRunOrder(await manager.findBy(OnboardingStep, { linkId: link.id, merchantId: link.merchantId }));
   }
 
-  /** Links whose steps still have work that no live worker holds, and that are LINKED (steps run only then). */
-  async linksWithDueSteps(now: Date): Promise<SellerCentralLink[]> {
+  /** The steps of these links of the merchant, each link's in the order they run. */
+  async forLinks(linkIds: readonly string[], merchantId: string): Promise<Map<string, OnboardingStep[]>> {
+    const steps = await this.dataSource.manager.findBy(OnboardingStep, { linkId: In([...linkIds]), merchantId });
+    const byLink = new Map<string, OnboardingStep[]>(linkIds.map((id) => [id, []]));
+    for (const step of steps) byLink.get(step.linkId)?.push(step);
+    return new Map([...byLink].map(([id, linkSteps]) => [id, inRunOrder(linkSteps)]));
+  }
+
+  /** Where some of a link's steps stand; a kind the link has no step of is left out. */
+  async statesOf(link: { id: string; merchantId: string }, kinds: OnboardingStepKind[], manager: EntityManager = this.dataSource.manager) {
+    const steps = await manager.find(OnboardingStep, { select: { kind: true, state: true }, where: { linkId: link.id, merchantId: link.merchantId, kind: In(kinds) } });
+    return new Map(steps.map((step) => [step.kind, step.state]));
+  }
+
+  /** L6: the four steps a completed link sets going, all pending. */
+  async createFor(manager: EntityManager, link: { id: string; merchantId: string }, now: Date): Promise<void> {
+    await manager.insert(
+      OnboardingStep,
+      onboardingStepOrder.map((kind) => ({
+        ...initialStep(kind),
+        id: newId(),
+        progressDone: 0,
+        progressTotal: null,
+        claimedUntil: null,
+        linkId: link.id,
+        merchantId: link.merchantId,
+        updatedAt: now,
+      })),
+    );
+  }
+
+  /** The links whose steps still have work that no live worker holds. */
+  async linkIdsWithDueSteps(now: Date): Promise<string[]> {
     const open = { state: In([StepState.PENDING, StepState.IN_PROGRESS]) };
     const due = await this.dataSource.manager.find(OnboardingStep, {
       select: { linkId: true },
@@ -41,9 +72,7 @@ export class OnboardingStepRepository {
         { ...open, claimedUntil: LessThan(now) },
       ],
     });
-    const linkIds = [...new Set(due.map((step) => step.linkId))];
-    if (linkIds.length === 0) return [];
-    return this.dataSource.manager.find(SellerCentralLink, { where: { id: In(linkIds), state: LinkState.LINKED }, order: { id: 'ASC' } });
+    return [...new Set(due.map((step) => step.linkId))];
   }
 
   /**
@@ -85,4 +114,8 @@ export class OnboardingStepRepository {
     const result = await manager.update(OnboardingStep, { id: step.id, state: step.state, attempts: step.attempts }, { ...next, updatedAt: now });
     return result.affected === 1;
   }
+}
+
+function inRunOrder(steps: OnboardingStep[]): OnboardingStep[] {
+  return [...steps].sort((a, b) => onboardingStepOrder.indexOf(a.kind) - onboardingStepOrder.indexOf(b.kind));
 }

@@ -2,16 +2,15 @@ import { requirePermission } from '../auth/permissions';
 import { Permission } from '../auth/role';
 import { Viewer } from '../auth/viewer';
 import { TransactionRunner } from '../database/transaction-runner';
-import { ActorKind, LinkEventKind } from '../linking/link-event.entity';
+import { LinkEventKind } from '../linking/link-event.entity';
 import { describeLinkState, LinkState } from '../linking/link-state';
-import { LinkRepository } from '../linking/link.repository';
+import { LinkRepository, userActor } from '../linking/link.repository';
 import { linkNotFound } from '../linking/link.rules';
 import { SellerCentralLink } from '../linking/seller-central-link.entity';
 import { Clock } from '../shared/clock';
 import { ErrorCode, UserError } from '../shared/errors';
-import { OnboardingStepKind, retryStep } from './onboarding-step';
+import { OnboardingStepKind, retryStep, stepLabels } from './onboarding-step-state';
 import { OnboardingStepRepository, progressOf } from './onboarding-step.repository';
-import { stepLabels } from './onboarding.worker';
 
 /** What a merchant user can do about the onboarding steps: retry one that failed (L6). */
 export class OnboardingService {
@@ -32,17 +31,18 @@ export class OnboardingService {
       });
     }
     return this.transactions.run(async (manager) => {
-      const now = this.clock.now();
-      const step = (await this.steps.forLink(link.id, manager)).find((candidate) => candidate.kind === input.kind)!;
+      const at = this.clock.now();
+      const step = (await this.steps.forLink(link, manager)).find((candidate) => candidate.kind === input.kind);
+      if (!step) throw new Error(`Link ${link.id} is LINKED but has no ${input.kind} step.`);
       const next = retryStep(progressOf(step));
       if (next instanceof UserError) throw next.at(['input', 'step']);
-      if (!(await this.steps.update(manager, step, next, now))) {
+      if (!(await this.steps.update(manager, step, next, at))) {
         throw new UserError(ErrorCode.INVALID_STEP_TRANSITION, 'The step changed while it was being retried; look at it again.', { field: ['input', 'step'] });
       }
-      await this.links.record(manager, link, { kind: ActorKind.USER, userId: viewer.userId }, now, {
+      await this.links.record(manager, link, {
+        actor: userActor(viewer.userId),
+        at,
         kind: LinkEventKind.ONBOARDING_STEP_RETRIED,
-        fromState: null,
-        toState: null,
         message: `${stepLabels[step.kind]}: retried after it failed (${step.failureReason}).`,
       });
       return link;

@@ -1,26 +1,54 @@
 import { EntityManager } from 'typeorm';
-import { CatalogSync, SyncTarget } from '../catalog/catalog-sync.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import { LinkEventKind } from '../linking/link-event.entity';
-import { LinkRepository, systemActor } from '../linking/link.repository';
+import { LinkState } from '../linking/link-state';
+import { LinkMoved, LinkRepository, systemActor } from '../linking/link.repository';
 import { SellerCentralLink } from '../linking/seller-central-link.entity';
 import { AmazonPayRegistration, SellerCentralError, SellerCentralGateway } from '../seller-central/seller-central.gateway';
 import { Clock } from '../shared/clock';
 import { UserError } from '../shared/errors';
 import { OnboardingStep } from './onboarding-step.entity';
 import { ClaimedStep, OnboardingStepRepository, progressOf } from './onboarding-step.repository';
-import { failStep, OnboardingStepKind, onboardingStepOrder, startStep, StepState, succeedStep } from './onboarding-step';
+import { failStep, OnboardingStepKind, onboardingStepOrder, startStep, stepLabels, StepState, succeedStep } from './onboarding-step-state';
 
-export const stepLabels: Record<OnboardingStepKind, string> = {
-  [OnboardingStepKind.IDENTIFY_FULFILLMENT_INVENTORY]: 'Identify inventory in Amazon fulfillment centers',
-  [OnboardingStepKind.IMPORT_LISTINGS]: 'Import the Amazon listings',
-  [OnboardingStepKind.REGISTER_AMAZON_PAY]: 'Register for Amazon Pay',
-  [OnboardingStepKind.ACTIVATE_PRIME_SHIPPING]: 'Activate Prime shipping',
-};
+/** The link a step works for: whose it is, and which Seller Central account and store it uses. */
+export interface OnboardingTarget {
+  linkId: string;
+  merchantId: string;
+  sellerAccountId: string;
+  storeId: string;
+  storeName: string;
+}
+
+/** What a finished step says on the timeline, and how far it got. */
+export interface StepReport {
+  message: string;
+  progress?: { done: number; total: number };
+}
+
+/**
+ * A step that imports Seller Central's data into another module (the catalog's inventory and
+ * listings). `read` runs outside any transaction and may report progress; the writer it returns runs
+ * inside the transaction that completes the step, so that the data and the step's success land together.
+ */
+export interface ImportStep {
+  read(target: OnboardingTarget, onProgress: (done: number, total: number) => Promise<void>): Promise<(manager: EntityManager) => Promise<StepReport>>;
+}
+
+export type ImportStepKind = OnboardingStepKind.IDENTIFY_FULFILLMENT_INVENTORY | OnboardingStepKind.IMPORT_LISTINGS;
+
+/** The import steps' bodies, plugged in by the composition root (the catalog provides them). */
+export type ImportSteps = Readonly<Record<ImportStepKind, ImportStep>>;
 
 function settled<T>(result: T | UserError): T {
   if (result instanceof UserError) throw result;
   return result;
+}
+
+function targetOf(link: SellerCentralLink): OnboardingTarget {
+  const { id, merchantId, sellerAccountId, storeId, storeName } = link;
+  if (!sellerAccountId || !storeId || !storeName) throw new Error(`Link ${id} is ${link.state} but has no Seller Central account and store.`);
+  return { linkId: id, merchantId, sellerAccountId, storeId, storeName };
 }
 
 /**
@@ -35,18 +63,24 @@ export class OnboardingWorker {
     private readonly links: LinkRepository,
     private readonly transactions: TransactionRunner,
     private readonly sellerCentral: SellerCentralGateway,
-    private readonly catalogSync: CatalogSync,
+    private readonly imports: ImportSteps,
     private readonly clock: Clock,
     private readonly leaseMs = 5 * 60_000,
   ) {}
 
+  /** L6: a link that has just been completed gets its four steps, in the transaction that completes it. */
+  async onLinkMoved(manager: EntityManager, { link, from, to, at }: LinkMoved): Promise<void> {
+    if (from === LinkState.AWAITING_AUTHORIZATION && to === LinkState.LINKED) await this.steps.createFor(manager, link, at);
+  }
+
   /** One pass over every link with due steps; one link's failure does not hold up the others (they are reported together). */
   async runDue(): Promise<void> {
     const failures: unknown[] = [];
-    for (const link of await this.steps.linksWithDueSteps(this.clock.now())) {
+    const linked = await this.links.findInState(await this.steps.linkIdsWithDueSteps(this.clock.now()), LinkState.LINKED);
+    for (const link of linked) {
       try {
         for (const kind of onboardingStepOrder) {
-          const siblings = await this.steps.forLink(link.id);
+          const siblings = await this.steps.forLink(link);
           const step = siblings.find((candidate) => candidate.kind === kind);
           if (step) await this.advance(link, step, siblings);
         }
@@ -66,26 +100,16 @@ export class OnboardingWorker {
     if (next instanceof UserError) return; // its prerequisites have not succeeded yet
     const claimed = await this.steps.claim(step, next, now, this.leaseMs);
     if (!claimed) return;
-    const target: SyncTarget = { linkId: link.id, merchantId: link.merchantId, sellerAccountId: link.sellerAccountId! };
+    const target = targetOf(link);
     try {
       switch (step.kind) {
-        case OnboardingStepKind.IDENTIFY_FULFILLMENT_INVENTORY: {
-          const inventory = await this.catalogSync.readInventory(target);
-          await this.transactions.run(async (manager) => {
-            await this.catalogSync.writeInventory(manager, target, inventory, this.clock.now());
-            const count = inventory.length;
-            await this.succeed(manager, link, claimed, `Identified fulfillment-center inventory for ${count} SKU(s).`, { progressDone: count, progressTotal: count });
-          });
-          return;
-        }
+        case OnboardingStepKind.IDENTIFY_FULFILLMENT_INVENTORY:
         case OnboardingStepKind.IMPORT_LISTINGS: {
-          const listings = await this.catalogSync.readListings(target, (done, total) => this.steps.progress(claimed, done, total, this.clock.now()));
+          const write = await this.imports[step.kind].read(target, (done, total) => this.steps.progress(claimed, done, total, this.clock.now()));
           await this.transactions.run(async (manager) => {
-            const summary = await this.catalogSync.writeListings(manager, target, listings, systemActor, this.clock.now());
-            await this.succeed(manager, link, claimed, `Imported ${summary.listingCount} listing(s): ${summary.added} new, ${summary.updated} updated.`, {
-              progressDone: summary.listingCount,
-              progressTotal: summary.listingCount,
-            });
+            const report = await write(manager);
+            const progress = report.progress ? { progressDone: report.progress.done, progressTotal: report.progress.total } : {};
+            await this.succeed(manager, link, claimed, report.message, progress);
           });
           return;
         }
@@ -98,8 +122,8 @@ export class OnboardingWorker {
           return;
         }
         case OnboardingStepKind.ACTIVATE_PRIME_SHIPPING:
-          await this.sellerCentral.activatePrimeShipping(target.sellerAccountId, link.storeId!);
-          await this.transactions.run((manager) => this.succeed(manager, link, claimed, `Prime shipping is active for the store "${link.storeName}".`));
+          await this.sellerCentral.activatePrimeShipping(target.sellerAccountId, target.storeId);
+          await this.transactions.run((manager) => this.succeed(manager, link, claimed, `Prime shipping is active for the store "${target.storeName}".`));
           return;
       }
     } catch (error) {
@@ -120,25 +144,24 @@ export class OnboardingWorker {
   }
 
   private async succeed(manager: EntityManager, link: SellerCentralLink, claimed: ClaimedStep, message: string, progress: Partial<OnboardingStep> = {}) {
-    const now = this.clock.now();
-    await this.steps.release(manager, claimed, settled(succeedStep(progressOf(claimed), now)), now, progress);
-    await this.links.record(manager, link, systemActor, now, {
+    const at = this.clock.now();
+    await this.steps.release(manager, claimed, settled(succeedStep(progressOf(claimed), at)), at, progress);
+    await this.links.record(manager, link, {
+      actor: systemActor,
+      at,
       kind: LinkEventKind.ONBOARDING_STEP_SUCCEEDED,
-      fromState: null,
-      toState: null,
       message: `${stepLabels[claimed.kind]}: done. ${message}`,
     });
   }
 
   private async fail(manager: EntityManager, link: SellerCentralLink, claimed: ClaimedStep, reason: string) {
-    const now = this.clock.now();
-    await this.steps.release(manager, claimed, settled(failStep(progressOf(claimed), reason.slice(0, 500), now)), now);
-    await this.links.record(manager, link, systemActor, now, {
+    const at = this.clock.now();
+    await this.steps.release(manager, claimed, settled(failStep(progressOf(claimed), reason.slice(0, 500), at)), at);
+    await this.links.record(manager, link, {
+      actor: systemActor,
+      at,
       kind: LinkEventKind.ONBOARDING_STEP_FAILED,
-      fromState: null,
-      toState: null,
-      message: `${stepLabels[claimed.kind]}: failed. ${reason} The link stays; the step can be retried.`.slice(0, 1000),
+      message: `${stepLabels[claimed.kind]}: failed. ${reason} The link stays; the step can be retried.`,
     });
   }
 }
-

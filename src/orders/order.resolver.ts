@@ -3,7 +3,7 @@ import { can, Permission } from '../auth/role';
 import { CatalogProductView } from '../catalog/catalog.types';
 import { RequestContext } from '../server/context';
 import { Clock } from '../shared/clock';
-import { authorize } from '../shared/graphql/authorize';
+import { authorize } from '../auth/authorize';
 import { PageArgs } from '../shared/graphql/pagination';
 import { OrderFilter } from './order.inputs';
 import { OrderPages } from './order-pages';

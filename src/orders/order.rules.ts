@@ -1,4 +1,4 @@
-import { checkMerchantOffersPrime, PrimeReadiness, productIneligibility } from '../catalog/prime-eligibility';
+import { checkMerchantOffersPrime, ineligibilityDetail, PrimeReadiness, productIneligibility } from '../catalog/prime-eligibility';
 import { ErrorCode, UserError } from '../shared/errors';
 
 export interface OrderableProduct {
@@ -23,7 +23,7 @@ export function checkCanOrder(readiness: PrimeReadiness, product: OrderableProdu
   const [reason] = productIneligibility(product);
   if (reason) {
     return new UserError(ErrorCode.PRODUCT_NOT_ELIGIBLE, `The product ${product.sku} cannot be sold with Prime now (${reason}).`, {
-      details: { reason },
+      details: ineligibilityDetail(reason),
     });
   }
   return undefined;

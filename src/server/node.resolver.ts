@@ -11,7 +11,7 @@ import { SellerCentralLinkView } from '../linking/link.types';
 import { MerchantDirectory } from '../merchants/merchant-directory';
 import { MerchantUserView, MerchantView } from '../merchants/merchant.types';
 import { ErrorCode, UserError } from '../shared/errors';
-import { authorize } from '../shared/graphql/authorize';
+import { authorize } from '../auth/authorize';
 import { parseGlobalId } from '../shared/graphql/global-id';
 import { Node } from '../shared/graphql/node.interface';
 import { RequestContext } from './context';

@@ -8,6 +8,7 @@ import {
   MerchantLinksResolver,
 } from '../linking/linking.resolver';
 import { CatalogResolver } from '../catalog/catalog.resolver';
+import { OnboardingResolver } from '../onboarding/onboarding.resolver';
 import { ViewerResolver } from '../merchants/viewer.resolver';
 import { OrderLineResolver, OrderResolver } from '../orders/order.resolver';
 import { SandboxStorefrontResolver } from '../orders/sandbox-storefront.resolver';
@@ -21,6 +22,7 @@ export const productResolvers = [
   ViewerResolver,
   NodeResolver,
   LinkingResolver,
+  OnboardingResolver,
   MerchantLinksResolver,
   LinkConsentResolver,
   LinkEventResolver,

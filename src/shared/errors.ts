@@ -92,10 +92,32 @@ export class UserError extends Error {
     return this.options.remedy;
   }
 
+  get details(): Record<string, unknown> | undefined {
+    return this.options.details;
+  }
+
   /** The same failure, pointed at an input field (services know the rule; resolvers know the field names). */
   at(field: string[]): UserError {
     return new UserError(this.code, this.message, { ...this.options, field });
   }
+}
+
+/**
+ * One named, typed piece of a refusal's details (the products that block an unlink, the states of a
+ * refused move). The module that owns the rule both sets it and reads it back for the API, so the
+ * shape stays in one place: `new UserError(code, message, { details: linkMoveDetail({ from, to }) })`,
+ * then `linkMoveDetail.readFrom(error)`.
+ */
+export interface RefusalDetail<T> {
+  (value: T): Record<string, unknown>;
+  readFrom(error: UserError): T | null;
+}
+
+export function refusalDetail<T>(key: string): RefusalDetail<T> {
+  const detail = (value: T) => ({ [key]: value });
+  return Object.assign(detail, {
+    readFrom: (error: UserError) => (error.details && key in error.details ? (error.details[key] as T) : null),
+  });
 }
 
 /** Throws the refusal a rule returned, if it returned one: `failIf(checkConsent(agreed))`. */

@@ -1,14 +1,6 @@
 import { Entity, Index } from 'typeorm';
 import { IdColumn, ReferenceColumn, TextColumn, TimestampColumn } from '../database/columns';
-
-export enum UnlinkRequestState {
-  /** Waits until every order is outside its return window (U3). Can be withdrawn (U4). */
-  WAITING = 'WAITING',
-  WITHDRAWN = 'WITHDRAWN',
-  /** Unlinking has begun (U5); it completes after the processing time. */
-  UNLINKING = 'UNLINKING',
-  COMPLETED = 'COMPLETED',
-}
+import { UnlinkRequestState } from './unlink-request-state';
 
 /** U2: a request to merchant support to unlink Seller Central: who asked, when and why. */
 @Entity('unlink_request')

@@ -1,9 +1,10 @@
 import { LinkState } from '../linking/link-state';
 import { OpenOrdersSummary } from '../orders/order.repository';
-import { ErrorCode, UserError } from '../shared/errors';
+import { ErrorCode, refusalDetail, UserError } from '../shared/errors';
+import { UnlinkRequestState } from './unlink-request-state';
 
 /** Products named in a refusal before "and N more". */
-const NAMED_PRODUCTS = 10;
+export const NAMED_PRODUCTS = 10;
 
 /** Which links can be asked to unlink: a completed link that is not already on its way out. */
 export function checkCanRequestUnlink(linkState: LinkState | null): UserError | undefined {
@@ -18,36 +19,65 @@ export function checkCanRequestUnlink(linkState: LinkState | null): UserError | 
     case LinkState.UNLINKING:
       return new UserError(ErrorCode.UNLINK_IN_PROGRESS, 'Unlinking has already begun.');
     default:
-      return new UserError(ErrorCode.LINK_NOT_ACTIVE, 'There is no linked Seller Central account to unlink.');
+      return noLinkToUnlink();
   }
 }
+
+function noLinkToUnlink(): UserError {
+  return new UserError(ErrorCode.LINK_NOT_ACTIVE, 'There is no linked Seller Central account to unlink.');
+}
+
+/** The link an unlink is asked for: the merchant's current link, when it can be asked to unlink. */
+export function unlinkableLink<TLink extends { state: LinkState }>(link: TLink | null): TLink | UserError {
+  if (!link) return noLinkToUnlink();
+  return checkCanRequestUnlink(link.state) ?? link;
+}
+
+/** U1: the products that still offer Prime, as a refusal names them: how many, and the first few. */
+export interface ProductsOfferingPrime {
+  count: number;
+  /** The first products in SKU order (at most `NAMED_PRODUCTS`). */
+  first: Array<{ id: string; sku: string }>;
+}
+
+export const blockingProductsDetail = refusalDetail<ProductsOfferingPrime>('blockingProducts');
 
 /**
  * U1: no unlink request while any product still offers Prime, so that no more orders can be
  * placed. The refusal names those products.
  */
-export function checkNothingOffersPrime(offering: { count: number; skus: string[] }): UserError | undefined {
+export function checkNothingOffersPrime(offering: ProductsOfferingPrime): UserError | undefined {
   if (offering.count === 0) return undefined;
-  const named = offering.skus.slice(0, NAMED_PRODUCTS).join(', ');
-  const more = offering.count > NAMED_PRODUCTS ? ` and ${offering.count - NAMED_PRODUCTS} more` : '';
+  const named = offering.first.slice(0, NAMED_PRODUCTS);
+  const more = offering.count > named.length ? ` and ${offering.count - named.length} more` : '';
   return new UserError(
     ErrorCode.UNLINK_BLOCKED_BY_OFFER_PRIME,
-    `${offering.count} product(s) still offer Prime: ${named}${more}.`,
+    `${offering.count} product(s) still offer Prime: ${named.map((product) => product.sku).join(', ')}${more}.`,
     {
       remedy: 'Deselect the Offer Prime toggle for all products in your Buy with Prime catalog (turnOffOfferPrimeForAllProducts), then request the unlink again.',
-      details: { productCount: offering.count, skus: offering.skus.slice(0, NAMED_PRODUCTS) },
+      details: blockingProductsDetail({ count: offering.count, first: named }),
     },
   );
 }
 
-/** U4: a request can be withdrawn only while it waits. */
-export function checkCanWithdraw(linkState: LinkState): UserError | undefined {
-  if (linkState === LinkState.UNLINK_REQUESTED) return undefined;
-  return new UserError(
-    ErrorCode.UNLINK_NOT_WITHDRAWABLE,
-    linkState === LinkState.UNLINKING ? 'Unlinking has begun and can no longer be withdrawn.' : 'This unlink request is no longer waiting.',
-    { remedy: linkState === LinkState.UNLINKING ? 'Link your Seller Central account again once the unlink completes.' : undefined },
-  );
+/** U4: a request can be withdrawn only while it waits; each other state says why not, and what is left to do. */
+export function checkCanWithdraw(request: UnlinkRequestState): UserError | undefined {
+  switch (request) {
+    case UnlinkRequestState.WAITING:
+      return undefined;
+    case UnlinkRequestState.UNLINKING:
+      return new UserError(ErrorCode.UNLINK_NOT_WITHDRAWABLE, 'Unlinking has begun and can no longer be withdrawn.', {
+        remedy: 'Wait for the unlink to complete (see expectedCompletionAt), then link your Seller Central account again.',
+      });
+    case UnlinkRequestState.COMPLETED:
+      return new UserError(ErrorCode.UNLINK_NOT_WITHDRAWABLE, 'This unlink request has completed; the link is history.', {
+        remedy: 'Link your Seller Central account again from the Settings page.',
+      });
+    case UnlinkRequestState.WITHDRAWN:
+      return new UserError(ErrorCode.UNLINK_NOT_WITHDRAWABLE, 'This unlink request was already withdrawn.', {
+        remedy: 'Nothing is left to withdraw. Request a new unlink if you still want one.',
+      });
+  }
 }
 
 export interface UnlinkWait {

@@ -3,19 +3,20 @@ import { EntityManager } from 'typeorm';
 import { requirePermission } from '../auth/permissions';
 import { Permission } from '../auth/role';
 import { Viewer } from '../auth/viewer';
-import { CatalogProduct } from '../catalog/catalog-product.entity';
+import { CatalogRepository } from '../catalog/catalog.repository';
 import { TransactionRunner } from '../database/transaction-runner';
-import { ActorKind, LinkEventKind } from '../linking/link-event.entity';
-import { checkTransition, LinkState } from '../linking/link-state';
-import { Actor, ConcurrentLinkChange, LinkRepository, systemActor } from '../linking/link.repository';
+import { LinkEventKind } from '../linking/link-event.entity';
+import { LinkState } from '../linking/link-state';
+import { ConcurrentLinkChange, LinkRepository, systemActor, userActor } from '../linking/link.repository';
 import { SellerCentralLink } from '../linking/seller-central-link.entity';
 import { OrderRepository } from '../orders/order.repository';
 import { Clock } from '../shared/clock';
 import { ErrorCode, failIf, UserError } from '../shared/errors';
 import { newId } from '../shared/ids';
-import { UnlinkRequest, UnlinkRequestState } from './unlink-request.entity';
+import { UnlinkRequest } from './unlink-request.entity';
+import { UnlinkRequestState } from './unlink-request-state';
 import { UnlinkRequestRepository } from './unlink-request.repository';
-import { checkCanRequestUnlink, checkCanWithdraw, checkNothingOffersPrime, UnlinkWait, unlinkWait } from './unlink.rules';
+import { checkCanWithdraw, checkNothingOffersPrime, NAMED_PRODUCTS, UnlinkWait, unlinkWait, unlinkableLink } from './unlink.rules';
 
 export interface UnlinkSettings {
   returnWindowDays: number;
@@ -23,15 +24,21 @@ export interface UnlinkSettings {
   processingMs: number;
 }
 
+export interface UnlinkChange {
+  request: UnlinkRequest;
+  link: SellerCentralLink;
+}
 
 /**
  * Unlinking (U1–U7): a request to merchant support that waits until every order is outside its
  * return window, then unlinks after the processing time. `advance` is the scheduler's part: it is
  * idempotent and claims each move with a conditional write, so any number of servers can run it.
+ * The link moves through `LinkRepository.transition`, in the same transaction as the request.
  */
 export class UnlinkService {
   constructor(
     private readonly links: LinkRepository,
+    private readonly catalog: CatalogRepository,
     private readonly orders: OrderRepository,
     private readonly requests: UnlinkRequestRepository,
     private readonly transactions: TransactionRunner,
@@ -40,59 +47,65 @@ export class UnlinkService {
   ) {}
 
   /** U1, U2: asks to unlink, with a reason; refused while any product offers Prime. */
-  async requestUnlink(viewer: Viewer, input: { reason: string }): Promise<{ request: UnlinkRequest; link: SellerCentralLink }> {
+  async requestUnlink(viewer: Viewer, input: { reason: string }): Promise<UnlinkChange> {
     requirePermission(viewer, Permission.MANAGE_LINK, 'request an unlink');
     return this.transactions.run(async (manager) => {
-      const now = this.clock.now();
-      const link = await this.links.findCurrentForUpdate(viewer.merchantId, manager);
-      failIf(checkCanRequestUnlink(link?.state ?? null));
-      const offering = await manager.find(CatalogProduct, {
-        select: { sku: true },
-        where: { merchantId: viewer.merchantId, offerPrime: true },
-        order: { sku: 'ASC' },
-        take: 10,
-      });
-      const offeringCount = offering.length < 10 ? offering.length : await manager.countBy(CatalogProduct, { merchantId: viewer.merchantId, offerPrime: true });
-      failIf(checkNothingOffersPrime({ count: offeringCount, skus: offering.map((product) => product.sku) }));
+      const at = this.clock.now();
+      const link = unlinkableLink(await this.links.findCurrentForUpdate(viewer.merchantId, manager));
+      if (link instanceof UserError) throw link;
+      failIf(checkNothingOffersPrime(await this.catalog.offeringPrime(viewer.merchantId, NAMED_PRODUCTS, manager)));
 
       const request = Object.assign(new UnlinkRequest(), {
-        id: newId(now.getTime()),
+        id: newId(at.getTime()),
         merchantId: viewer.merchantId,
-        linkId: link!.id,
+        linkId: link.id,
         state: UnlinkRequestState.WAITING,
         supportCaseId: `CASE-${randomBytes(5).toString('hex').toUpperCase()}`,
         reason: input.reason,
         requestedByUserId: viewer.userId,
-        requestedAt: now,
+        requestedAt: at,
         withdrawnByUserId: null,
         withdrawnAt: null,
         unlinkingStartedAt: null,
         completedAt: null,
       });
-      await manager.insert(UnlinkRequest, request);
-      const updated = await this.move(manager, link!, LinkState.UNLINK_REQUESTED, { kind: ActorKind.USER, userId: viewer.userId }, {}, LinkEventKind.UNLINK_REQUESTED,
-        `Asked merchant support to unlink (case ${request.supportCaseId}): "${input.reason}".`);
+      await this.requests.insert(manager, request);
+      const updated = await this.links.transition(manager, link, LinkState.UNLINK_REQUESTED, {
+        actor: userActor(viewer.userId),
+        at,
+        kind: LinkEventKind.UNLINK_REQUESTED,
+        message: `Asked merchant support to unlink (case ${request.supportCaseId}): "${input.reason}".`,
+      });
       return { request, link: updated };
     });
   }
 
-  /** U4: withdraws a request that still waits; the link is active again. */
-  async withdraw(viewer: Viewer, input: { requestId: string }): Promise<{ request: UnlinkRequest; link: SellerCentralLink }> {
+  /** U4: withdraws a request that still waits; the link is active again (or needs attention again, L8). */
+  async withdraw(viewer: Viewer, input: { requestId: string }): Promise<UnlinkChange> {
     requirePermission(viewer, Permission.MANAGE_LINK, 'withdraw an unlink request');
     return this.transactions.run(async (manager) => {
-      const now = this.clock.now();
-      const request = await manager.findOneBy(UnlinkRequest, { id: input.requestId, merchantId: viewer.merchantId });
+      const at = this.clock.now();
+      const request = await this.requests.findForMerchant(input.requestId, viewer.merchantId, manager);
       if (!request) throw new UserError(ErrorCode.NOT_FOUND, 'No unlink request with this ID exists for your merchant.', { field: ['input', 'unlinkRequestId'] });
-      const link = await this.links.findForMerchant(request.linkId, viewer.merchantId, manager);
-      failIf(request.state === UnlinkRequestState.WAITING ? checkCanWithdraw(link!.state) : checkCanWithdraw(LinkState.UNLINKED));
-      const withdrawn = Object.assign(request, { state: UnlinkRequestState.WITHDRAWN, withdrawnAt: now, withdrawnByUserId: viewer.userId });
-      await manager.update(UnlinkRequest, { id: request.id, state: UnlinkRequestState.WAITING }, withdrawn);
+      failIf(checkCanWithdraw(request.state)?.at(['input', 'unlinkRequestId']));
+      const link = await this.linkOf(request, manager);
+      const withdrawn = Object.assign(new UnlinkRequest(), request, { state: UnlinkRequestState.WITHDRAWN, withdrawnAt: at, withdrawnByUserId: viewer.userId });
+      if (!(await this.requests.move(manager, request, withdrawn))) {
+        throw new UserError(ErrorCode.UNLINK_NOT_WITHDRAWABLE, 'The unlink request changed while it was being withdrawn; look at it again.', {
+          field: ['input', 'unlinkRequestId'],
+        });
+      }
       // L8: an account that stopped qualifying (before or during the wait) returns to needing attention.
-      const backTo = link!.attentionCode ? LinkState.NEEDS_ATTENTION : LinkState.LINKED;
-      const updated = await this.move(manager, link!, backTo, { kind: ActorKind.USER, userId: viewer.userId }, {}, LinkEventKind.UNLINK_WITHDRAWN,
-        backTo === LinkState.LINKED
-          ? `Withdrew the unlink request (case ${request.supportCaseId}); the link is active again.`
-          : `Withdrew the unlink request (case ${request.supportCaseId}); the link still needs attention.`);
+      const backTo = link.attentionCode ? LinkState.NEEDS_ATTENTION : LinkState.LINKED;
+      const updated = await this.links.transition(manager, link, backTo, {
+        actor: userActor(viewer.userId),
+        at,
+        kind: LinkEventKind.UNLINK_WITHDRAWN,
+        message:
+          backTo === LinkState.LINKED
+            ? `Withdrew the unlink request (case ${request.supportCaseId}); the link is active again.`
+            : `Withdrew the unlink request (case ${request.supportCaseId}); the link still needs attention.`,
+      });
       return { request: withdrawn, link: updated };
     });
   }
@@ -103,6 +116,7 @@ export class UnlinkService {
     return unlinkWait(await this.orders.openSummary(merchantId, now), now, this.settings.returnWindowDays);
   }
 
+  /** When unlinking completes, once it has begun. */
   expectedCompletion(request: UnlinkRequest): Date | null {
     return request.unlinkingStartedAt ? new Date(request.unlinkingStartedAt.getTime() + this.settings.processingMs) : null;
   }
@@ -125,52 +139,53 @@ export class UnlinkService {
   /** U3, U5: with no open order left, unlinking begins. */
   private async beginIfNothingWaits(request: UnlinkRequest): Promise<void> {
     if ((await this.waitFor(request.merchantId)).orderCount > 0) return;
-    await this.claim(request, UnlinkRequestState.WAITING, async (manager, link, now) => {
+    await this.claim(request, async (manager, fresh, link, at) => {
       if ((await this.waitFor(request.merchantId)).orderCount > 0) return;
-      await manager.update(UnlinkRequest, { id: request.id }, { state: UnlinkRequestState.UNLINKING, unlinkingStartedAt: now });
-      await this.move(manager, link, LinkState.UNLINKING, systemActor, {}, LinkEventKind.UNLINKING_STARTED,
-        'Every Buy with Prime order is outside its return window: unlinking has begun. Buy with Prime can no longer be offered on the site.');
+      if (!(await this.requests.move(manager, fresh, { state: UnlinkRequestState.UNLINKING, unlinkingStartedAt: at }))) return;
+      await this.links.transition(manager, link, LinkState.UNLINKING, {
+        actor: systemActor,
+        at,
+        kind: LinkEventKind.UNLINKING_STARTED,
+        message: 'Every Buy with Prime order is outside its return window: unlinking has begun. Buy with Prime can no longer be offered on the site.',
+      });
     });
   }
 
   /** U6: after the processing time, the link is history. */
   private async completeIfProcessed(request: UnlinkRequest): Promise<void> {
-    if (this.expectedCompletion(request)!.getTime() > this.clock.now().getTime()) return;
-    await this.claim(request, UnlinkRequestState.UNLINKING, async (manager, link, now) => {
-      await manager.update(UnlinkRequest, { id: request.id }, { state: UnlinkRequestState.COMPLETED, completedAt: now });
-      await this.move(manager, link, LinkState.UNLINKED, systemActor, { currentForMerchantId: null, endedAt: now }, LinkEventKind.UNLINKED,
-        'Unlinked. The merchant may link again, to the same or another account or store.');
+    const completion = this.expectedCompletion(request);
+    if (!completion || completion.getTime() > this.clock.now().getTime()) return;
+    await this.claim(request, async (manager, fresh, link, at) => {
+      if (!(await this.requests.move(manager, fresh, { state: UnlinkRequestState.COMPLETED, completedAt: at }))) return;
+      await this.links.transition(manager, link, LinkState.UNLINKED, {
+        actor: systemActor,
+        at,
+        kind: LinkEventKind.UNLINKED,
+        message: 'Unlinked. The merchant may link again, to the same or another account or store.',
+      });
     });
   }
 
   /** Moves a request on exactly once: the state it was read in must still hold when the move is written. */
   private async claim(
     request: UnlinkRequest,
-    from: UnlinkRequestState,
-    work: (manager: EntityManager, link: SellerCentralLink, now: Date) => Promise<void>,
+    work: (manager: EntityManager, fresh: UnlinkRequest, link: SellerCentralLink, at: Date) => Promise<void>,
   ): Promise<void> {
     try {
       await this.transactions.run(async (manager) => {
-        const fresh = await manager.findOneBy(UnlinkRequest, { id: request.id, state: from });
-        const link = fresh && (await this.links.findForMerchant(fresh.linkId, fresh.merchantId, manager));
-        if (!fresh || !link) return;
-        await work(manager, link, this.clock.now());
+        const fresh = await this.requests.findStillIn(request, request.state, manager);
+        if (!fresh) return;
+        await work(manager, fresh, await this.linkOf(fresh, manager), this.clock.now());
       });
     } catch (error) {
       if (!(error instanceof ConcurrentLinkChange)) throw error;
     }
   }
 
-  private async move(
-    manager: EntityManager,
-    link: SellerCentralLink,
-    to: LinkState,
-    actor: Actor,
-    changes: Partial<SellerCentralLink>,
-    kind: LinkEventKind,
-    message: string,
-  ): Promise<SellerCentralLink> {
-    failIf(checkTransition(link.state, to));
-    return this.links.update(manager, link, { ...changes, state: to }, this.clock.now(), actor, { kind, fromState: link.state, toState: to, message });
+  /** The link a request belongs to; every request has one, so a missing link is a broken invariant, not a user's mistake. */
+  private async linkOf(request: UnlinkRequest, manager: EntityManager): Promise<SellerCentralLink> {
+    const link = await this.links.findForMerchant(request.linkId, request.merchantId, manager);
+    if (!link) throw new Error(`Unlink request ${request.id} names link ${request.linkId}, which does not exist.`);
+    return link;
   }
 }

@@ -6,7 +6,8 @@ import { SellerCentralLinkView } from '../linking/link.types';
 import { toGlobalId } from '../shared/graphql/global-id';
 import { Node } from '../shared/graphql/node.interface';
 import { UserErrorView } from '../shared/graphql/user-error.type';
-import { UnlinkRequest, UnlinkRequestState } from './unlink-request.entity';
+import { UnlinkRequest } from './unlink-request.entity';
+import { UnlinkRequestState } from './unlink-request-state';
 
 registerEnumType(UnlinkRequestState, {
   name: 'UnlinkRequestState',

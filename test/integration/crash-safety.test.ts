@@ -8,7 +8,7 @@ import { DatabaseConfig } from '../../src/config';
 import { LinkState } from '../../src/linking/link-state';
 import { SellerCentralLink } from '../../src/linking/seller-central-link.entity';
 import { OnboardingStep } from '../../src/onboarding/onboarding-step.entity';
-import { OnboardingStepKind, StepState } from '../../src/onboarding/onboarding-step';
+import { OnboardingStepKind, StepState } from '../../src/onboarding/onboarding-step-state';
 import { seedSandboxAccounts } from '../../src/seller-central/sandbox/sandbox-accounts.seed';
 import { SandboxListing, SandboxSellerAccount } from '../../src/seller-central/sandbox/sandbox.entities';
 import { chunks } from '../../src/shared/chunks';

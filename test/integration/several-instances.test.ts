@@ -5,7 +5,7 @@ import { LinkEvent, LinkEventKind } from '../../src/linking/link-event.entity';
 import { LinkState } from '../../src/linking/link-state';
 import { SellerCentralLink } from '../../src/linking/seller-central-link.entity';
 import { BwpOrderEvent } from '../../src/orders/order.entity';
-import { StepState } from '../../src/onboarding/onboarding-step';
+import { StepState } from '../../src/onboarding/onboarding-step-state';
 import { OnboardingStep } from '../../src/onboarding/onboarding-step.entity';
 import { authorizeAtSellerCentral, complete, link, PLACE_ORDER, productsBySku, SET_OFFER_PRIME, setSandboxAccount, startLink } from '../support/linking-flow';
 import { ServerProcess, startServerProcess, waitFor } from '../support/server-process';

@@ -1,4 +1,4 @@
-import { canTransition, checkTransition, holdsMerchantSlot, isActive, LinkState, linkTransitions } from '../../src/linking/link-state';
+import { canTransition, checkTransition, derivedColumns, holdsMerchantSlot, isActive, LinkState, linkMoveDetail, linkTransitions } from '../../src/linking/link-state';
 import { ErrorCode } from '../../src/shared/errors';
 
 const states = Object.values(LinkState);
@@ -26,7 +26,10 @@ describe('the link state machine', () => {
     expect(canTransition(from, to)).toBe(isAllowed);
     const refusal = checkTransition(from, to);
     if (isAllowed) expect(refusal).toBeUndefined();
-    else expect(refusal).toMatchObject({ code: ErrorCode.INVALID_LINK_TRANSITION, options: { details: { from, to } } });
+    else {
+      expect(refusal?.code).toBe(ErrorCode.INVALID_LINK_TRANSITION);
+      expect(linkMoveDetail.readFrom(refusal!)).toEqual({ from, to });
+    }
   });
 
   it('U6: UNLINKED and ABANDONED are history, with no way out', () => {
@@ -40,7 +43,25 @@ describe('the link state machine', () => {
     );
   });
 
-  it('L1, L8, U4, U5: only a LINKED link lets the merchant use Buy with Prime', () => {
+  it('L7, U6: a move keeps the merchant\'s slot while the link is current, and frees it and ends the link when it becomes history', () => {
+    const at = new Date('2026-05-01T10:00:00Z');
+    for (const to of states) {
+      const columns = derivedColumns('merchant-1', to, at);
+      expect(columns.state).toBe(to);
+      expect(columns.currentForMerchantId).toBe(holdsMerchantSlot(to) ? 'merchant-1' : null);
+      expect(columns.endedAt).toEqual(holdsMerchantSlot(to) ? null : at);
+    }
+  });
+
+  it('L8: a link that becomes LINKED no longer needs attention; other moves keep what was noted', () => {
+    const at = new Date('2026-05-01T10:00:00Z');
+    expect(derivedColumns('merchant-1', LinkState.LINKED, at)).toMatchObject({ attentionCode: null, attentionMessage: null, attentionSince: null });
+    for (const to of states.filter((state) => state !== LinkState.LINKED)) {
+      expect(derivedColumns('merchant-1', to, at)).not.toHaveProperty('attentionCode');
+    }
+  });
+
+  it('the console shows a link as active only while it is LINKED (the `active` field)', () => {
     expect(states.filter(isActive)).toEqual([LinkState.LINKED]);
   });
 });

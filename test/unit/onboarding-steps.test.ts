@@ -8,7 +8,7 @@ import {
   StepProgress,
   StepState,
   succeedStep,
-} from '../../src/onboarding/onboarding-step';
+} from '../../src/onboarding/onboarding-step-state';
 import { ErrorCode, UserError } from '../../src/shared/errors';
 
 const t0 = new Date('2026-03-02T09:00:00Z');

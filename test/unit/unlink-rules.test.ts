@@ -1,19 +1,28 @@
 import { LinkState } from '../../src/linking/link-state';
 import { ErrorCode } from '../../src/shared/errors';
-import { checkCanRequestUnlink, checkCanWithdraw, checkNothingOffersPrime, unlinkWait } from '../../src/unlinking/unlink.rules';
+import { UnlinkRequestState } from '../../src/unlinking/unlink-request-state';
+import { blockingProductsDetail, checkCanRequestUnlink, checkCanWithdraw, checkNothingOffersPrime, unlinkableLink, unlinkWait } from '../../src/unlinking/unlink.rules';
 
 const now = new Date('2026-03-02T09:00:00Z');
 const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
 
 describe('unlink rules', () => {
-  it('U1: refused while any product offers Prime, naming those products', () => {
-    expect(checkNothingOffersPrime({ count: 0, skus: [] })).toBeUndefined();
-    const refusal = checkNothingOffersPrime({ count: 2, skus: ['NW-STOVE-1', 'NW-TENT-2P'] });
-    expect(refusal).toMatchObject({ code: ErrorCode.UNLINK_BLOCKED_BY_OFFER_PRIME, options: { details: { productCount: 2, skus: ['NW-STOVE-1', 'NW-TENT-2P'] } } });
+  it('U1: refused while any product offers Prime, naming those products, with their count and IDs in the details', () => {
+    expect(checkNothingOffersPrime({ count: 0, first: [] })).toBeUndefined();
+    const offering = [{ id: 'p1', sku: 'NW-STOVE-1' }, { id: 'p2', sku: 'NW-TENT-2P' }];
+    const refusal = checkNothingOffersPrime({ count: 2, first: offering });
+    expect(refusal?.code).toBe(ErrorCode.UNLINK_BLOCKED_BY_OFFER_PRIME);
+    expect(blockingProductsDetail.readFrom(refusal!)).toEqual({ count: 2, first: offering });
     expect(refusal?.message).toBe('2 product(s) still offer Prime: NW-STOVE-1, NW-TENT-2P.');
     expect(refusal?.remedy).toContain('Deselect the Offer Prime toggle for all products');
-    const many = checkNothingOffersPrime({ count: 25, skus: Array.from({ length: 10 }, (_, i) => `SKU-${i}`) });
-    expect(many?.message).toContain('and 15 more');
+  });
+
+  it('U1: past the first ten, the refusal counts every product but names ten', () => {
+    const first = Array.from({ length: 12 }, (_, i) => ({ id: `p${i}`, sku: `SKU-${String(i).padStart(2, '0')}` }));
+    const many = checkNothingOffersPrime({ count: 25, first });
+    expect(many?.message).toContain('SKU-09 and 15 more.');
+    expect(many?.message).not.toContain('SKU-10');
+    expect(blockingProductsDetail.readFrom(many!)).toEqual({ count: 25, first: first.slice(0, 10) });
   });
 
   it.each([
@@ -27,10 +36,25 @@ describe('unlink rules', () => {
     expect(checkCanRequestUnlink(state)?.code).toBe(code);
   });
 
-  it('U4: a request can be withdrawn while it waits, not once unlinking has begun', () => {
-    expect(checkCanWithdraw(LinkState.UNLINK_REQUESTED)).toBeUndefined();
-    expect(checkCanWithdraw(LinkState.UNLINKING)).toMatchObject({ code: ErrorCode.UNLINK_NOT_WITHDRAWABLE });
-    expect(checkCanWithdraw(LinkState.UNLINKED)).toMatchObject({ code: ErrorCode.UNLINK_NOT_WITHDRAWABLE });
+  it('U4: a request can be withdrawn while it waits; each other state says why not, with a remedy', () => {
+    expect(checkCanWithdraw(UnlinkRequestState.WAITING)).toBeUndefined();
+    const unlinking = checkCanWithdraw(UnlinkRequestState.UNLINKING);
+    expect(unlinking).toMatchObject({ code: ErrorCode.UNLINK_NOT_WITHDRAWABLE, message: 'Unlinking has begun and can no longer be withdrawn.' });
+    expect(unlinking?.remedy).toContain('link your Seller Central account again');
+    const messages = [UnlinkRequestState.UNLINKING, UnlinkRequestState.COMPLETED, UnlinkRequestState.WITHDRAWN].map((state) => {
+      const refusal = checkCanWithdraw(state);
+      expect(refusal?.code).toBe(ErrorCode.UNLINK_NOT_WITHDRAWABLE);
+      expect(refusal?.remedy).toBeTruthy();
+      return refusal?.message;
+    });
+    expect(new Set(messages).size).toBe(3);
+  });
+
+  it('U2: the link an unlink is asked for is the current one, when it can be asked', () => {
+    const link = { state: LinkState.LINKED };
+    expect(unlinkableLink(link)).toBe(link);
+    expect(unlinkableLink(null)).toMatchObject({ code: ErrorCode.LINK_NOT_ACTIVE });
+    expect(unlinkableLink({ state: LinkState.UNLINKING })).toMatchObject({ code: ErrorCode.UNLINK_IN_PROGRESS });
   });
 
   it('U3: nothing open: unlinking can begin now', () => {

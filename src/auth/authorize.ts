@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { can, Permission } from '../../auth/role';
-import { Viewer } from '../../auth/viewer';
+import { can, Permission } from './role';
+import { Viewer } from './viewer';
 
 /** For queries: a role without the permission gets a FORBIDDEN error (mutations answer with userErrors instead). */
 export function authorize(viewer: Viewer, permission: Permission): void {

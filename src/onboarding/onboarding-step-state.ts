@@ -8,6 +8,14 @@ export enum OnboardingStepKind {
   ACTIVATE_PRIME_SHIPPING = 'ACTIVATE_PRIME_SHIPPING',
 }
 
+/** What the timeline calls each step. */
+export const stepLabels: Readonly<Record<OnboardingStepKind, string>> = {
+  [OnboardingStepKind.IDENTIFY_FULFILLMENT_INVENTORY]: 'Identify inventory in Amazon fulfillment centers',
+  [OnboardingStepKind.IMPORT_LISTINGS]: 'Import the Amazon listings',
+  [OnboardingStepKind.REGISTER_AMAZON_PAY]: 'Register for Amazon Pay',
+  [OnboardingStepKind.ACTIVATE_PRIME_SHIPPING]: 'Activate Prime shipping',
+};
+
 /** The order in which the console lists the steps, which is also the order they run in. */
 export const onboardingStepOrder: readonly OnboardingStepKind[] = [
   OnboardingStepKind.IDENTIFY_FULFILLMENT_INVENTORY,
