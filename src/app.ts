@@ -25,7 +25,8 @@ import { SandboxResolver } from './seller-central/sandbox/sandbox.resolver';
 import { catalogImportSteps } from './catalog/catalog-import-steps';
 import { CatalogSyncService } from './catalog/catalog-sync.service';
 import { CatalogRepository } from './catalog/catalog.repository';
-import { CatalogResolver } from './catalog/catalog.resolver';
+import { CatalogResolver, ProductRefusalResolver } from './catalog/catalog.resolver';
+import { LinkRefusalResolver } from './linking/link-refusal.resolver';
 import { CatalogService } from './catalog/catalog.service';
 import { OfferPrimeService } from './catalog/offer-prime.service';
 import { OnboardingStepRepository } from './onboarding/onboarding-step.repository';
@@ -41,7 +42,7 @@ import { OrderLineResolver, OrderResolver } from './orders/order.resolver';
 import { registerOrderWebhook } from './orders/order-webhook.route';
 import { SandboxStorefrontResolver } from './orders/sandbox-storefront.resolver';
 import { UnlinkRequestRepository } from './unlinking/unlink-request.repository';
-import { LinkUnlinkRequestResolver, UnlinkResolver } from './unlinking/unlink.resolver';
+import { BlockingProductsResolver, LinkUnlinkRequestResolver, UnlinkRefusalResolver, UnlinkResolver } from './unlinking/unlink.resolver';
 import { UnlinkService } from './unlinking/unlink.service';
 import { IntervalScheduler } from './shared/scheduler';
 import { createHttpServer } from './server/http-server';
@@ -135,6 +136,10 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       [OrderLineResolver, new OrderLineResolver()],
       [UnlinkResolver, new UnlinkResolver(unlinking, unlinkRequests, orderPages, idempotency)],
       [LinkUnlinkRequestResolver, new LinkUnlinkRequestResolver()],
+      [LinkRefusalResolver, new LinkRefusalResolver()],
+      [ProductRefusalResolver, new ProductRefusalResolver()],
+      [UnlinkRefusalResolver, new UnlinkRefusalResolver()],
+      [BlockingProductsResolver, new BlockingProductsResolver()],
       [SandboxResolver, new SandboxResolver(sandbox)],
       [SandboxStorefrontResolver, new SandboxStorefrontResolver(orderPlacement, orderEvents, orders, clock)],
     ]),

@@ -24,7 +24,7 @@ import { CatalogRepository } from './catalog.repository';
 import { CatalogService } from './catalog.service';
 import { CatalogProductConnection, CatalogProductView, CatalogSummaryView } from './catalog.types';
 import { OfferPrimeOutcome, OfferPrimeService } from './offer-prime.service';
-import { Buyability, buyability, IneligibilityReason, ineligibility } from './prime-eligibility';
+import { Buyability, buyability, IneligibilityReason, ineligibility, ineligibilityDetail } from './prime-eligibility';
 
 /**
  * One outcome per change sent, in order: an ID that is not a product's is refused here; the others
@@ -164,3 +164,15 @@ export class CatalogResolver {
   }
 }
 
+
+/** P2: why a product was refused, as a typed field of `UserError`. */
+@Resolver(() => UserErrorView)
+export class ProductRefusalResolver {
+  @FieldResolver(() => IneligibilityReason, {
+    nullable: true,
+    description: 'P2: why the product cannot offer Prime or be ordered, when that refused the step (PRODUCT_NOT_ELIGIBLE); null otherwise.',
+  })
+  ineligibilityReason(@Root() error: UserErrorView): IneligibilityReason | null {
+    return ineligibilityDetail.readFrom(error);
+  }
+}

@@ -5,7 +5,7 @@ import { toGlobalId } from '../shared/graphql/global-id';
 import { Node } from '../shared/graphql/node.interface';
 import { Connection } from '../shared/graphql/pagination';
 import { ActorKind, LinkEvent, LinkEventKind } from './link-event.entity';
-import { isActive, LinkState } from './link-state';
+import { isActive, LinkAttention, LinkState } from './link-state';
 import { remedyForAttention } from './link.rules';
 import { SellerCentralLink } from './seller-central-link.entity';
 
@@ -84,6 +84,15 @@ export class LinkConsentView {
   agreedByUserId!: string;
 }
 
+@ObjectType('RefusedLinkMove', { description: 'The states involved in a refused step on a link.' })
+export class RefusedLinkMoveView {
+  @Field(() => LinkState, { description: 'The state the link is in.' })
+  from!: LinkState;
+
+  @Field(() => LinkState, { nullable: true, description: 'The state the refused step would have moved it to; null when the step would have started another link.' })
+  to!: LinkState | null;
+}
+
 @ObjectType('LinkAttention', { description: 'Why a link needs attention (L8) and what to do about it.' })
 export class LinkAttentionView {
   @Field(() => ErrorCode, { description: 'The rule the account no longer meets.' })
@@ -97,6 +106,10 @@ export class LinkAttentionView {
 
   @Field(() => GraphQLDateTimeISO, { description: 'Since when the link has needed attention.' })
   since!: Date;
+
+  static from(attention: LinkAttention): LinkAttentionView {
+    return Object.assign(new LinkAttentionView(), { ...attention, remedy: remedyForAttention(attention.code) });
+  }
 }
 
 @ObjectType('LinkEvent', { description: 'One entry of a link\'s timeline (U7): who, when, from which state to which.' })
@@ -177,13 +190,8 @@ export class SellerCentralLinkView extends Node {
       sellerAccount: link.sellerAccountId ? { id: link.sellerAccountId, name: link.sellerAccountName! } : null,
       store: link.storeId ? { id: link.storeId, name: link.storeName!, marketplace: link.marketplace! } : null,
       attention:
-        (link.state === LinkState.NEEDS_ATTENTION || link.state === LinkState.UNLINK_REQUESTED) && link.attentionCode
-          ? {
-              code: link.attentionCode,
-              message: link.attentionMessage!,
-              remedy: remedyForAttention(link.attentionCode),
-              since: link.attentionSince!,
-            }
+        (link.state === LinkState.NEEDS_ATTENTION || link.state === LinkState.UNLINK_REQUESTED) && link.attentionCode && link.attentionMessage && link.attentionSince
+          ? LinkAttentionView.from({ code: link.attentionCode, message: link.attentionMessage, since: link.attentionSince })
           : null,
       createdAt: link.createdAt,
       linkedAt: link.linkedAt,

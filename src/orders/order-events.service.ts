@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../database/sql-values';
 import { Clock } from '../shared/clock';
 import { newId } from '../shared/ids';
 import { BwpOrder, BwpOrderEvent, BwpOrderLine } from './order.entity';
-import { IncomingOrderEvent } from './order-event.input';
+import { IncomingOrderEvent } from './order-event.parser';
 import { applyOrderEvent } from './order-state';
 import { returnWindowEnd } from './return-window';
 

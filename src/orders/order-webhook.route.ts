@@ -1,7 +1,7 @@
 import { FastifyInstance } from 'fastify';
 import { Clock } from '../shared/clock';
 import { OrderEventsService } from './order-events.service';
-import { parseOrderEvent } from './order-event.input';
+import { parseOrderEvent } from './order-event.parser';
 import { checkWebhookSignature } from './webhook-signature';
 
 export const ORDER_WEBHOOK_PATH = '/webhooks/buy-with-prime/orders';

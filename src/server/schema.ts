@@ -7,12 +7,13 @@ import {
   LinkingResolver,
   MerchantLinksResolver,
 } from '../linking/linking.resolver';
-import { CatalogResolver } from '../catalog/catalog.resolver';
+import { CatalogResolver, ProductRefusalResolver } from '../catalog/catalog.resolver';
+import { LinkRefusalResolver } from '../linking/link-refusal.resolver';
 import { OnboardingResolver } from '../onboarding/onboarding.resolver';
 import { ViewerResolver } from '../merchants/viewer.resolver';
 import { OrderLineResolver, OrderResolver } from '../orders/order.resolver';
 import { SandboxStorefrontResolver } from '../orders/sandbox-storefront.resolver';
-import { LinkUnlinkRequestResolver, UnlinkResolver } from '../unlinking/unlink.resolver';
+import { BlockingProductsResolver, LinkUnlinkRequestResolver, UnlinkRefusalResolver, UnlinkResolver } from '../unlinking/unlink.resolver';
 import { SandboxResolver } from '../seller-central/sandbox/sandbox.resolver';
 import { validateArgument } from '../shared/graphql/argument-validation';
 import { RequestContext } from './context';
@@ -31,6 +32,10 @@ export const productResolvers = [
   OrderLineResolver,
   UnlinkResolver,
   LinkUnlinkRequestResolver,
+  LinkRefusalResolver,
+  ProductRefusalResolver,
+  UnlinkRefusalResolver,
+  BlockingProductsResolver,
 ] as const;
 
 /** Development-only stand-ins for Seller Central's pages. */

@@ -110,13 +110,14 @@ export class UserError extends Error {
  */
 export interface RefusalDetail<T> {
   (value: T): Record<string, unknown>;
-  readFrom(error: UserError): T | null;
+  /** The detail from a refusal, or from its GraphQL view (which keeps the details for the fields that expose them). */
+  readFrom(refusal: { readonly details?: Readonly<Record<string, unknown>> | null }): T | null;
 }
 
 export function refusalDetail<T>(key: string): RefusalDetail<T> {
   const detail = (value: T) => ({ [key]: value });
   return Object.assign(detail, {
-    readFrom: (error: UserError) => (error.details && key in error.details ? (error.details[key] as T) : null),
+    readFrom: ({ details }: { readonly details?: Readonly<Record<string, unknown>> | null }) => (details && key in details ? (details[key] as T) : null),
   });
 }
 

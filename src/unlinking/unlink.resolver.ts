@@ -11,10 +11,14 @@ import { authorize } from '../auth/authorize';
 import { decodeGlobalId } from '../shared/graphql/global-id';
 import { mutationPayload } from '../shared/graphql/mutation-payload';
 import { PageArgs } from '../shared/graphql/pagination';
+import { UserErrorView } from '../shared/graphql/user-error.type';
+import { CatalogProductView } from '../catalog/catalog.types';
 import { UnlinkRequestState } from './unlink-request-state';
 import { UnlinkRequestRepository } from './unlink-request.repository';
 import { UnlinkService } from './unlink.service';
-import { RequestUnlinkInput, UnlinkRequestPayload, UnlinkRequestView, UnlinkWaitView, WithdrawUnlinkRequestInput } from './unlink.types';
+import { blockingProductsDetail } from './unlink.rules';
+import { RequestUnlinkInput, UnlinkRequestPayload, WithdrawUnlinkRequestInput } from './unlink.inputs';
+import { BlockingProductsView, UnlinkRequestView, UnlinkWaitView } from './unlink.types';
 
 /** The console's Get Support tab: requesting an unlink and seeing what it waits for (U1–U6). */
 @Resolver(() => UnlinkRequestView)
@@ -90,5 +94,27 @@ export class LinkUnlinkRequestResolver {
   async unlinkRequest(@Root() link: SellerCentralLinkView, @Ctx() { loaders }: RequestContext): Promise<UnlinkRequestView | null> {
     const request = await loaders.latestUnlinkRequest.load(link.linkId);
     return request ? UnlinkRequestView.from(request) : null;
+  }
+}
+
+/** U1: the products that block an unlink, as a typed field of `UserError`. */
+@Resolver(() => UserErrorView)
+export class UnlinkRefusalResolver {
+  @FieldResolver(() => BlockingProductsView, {
+    nullable: true,
+    description: 'U1: the products that still offer Prime, when they are why an unlink request was refused (UNLINK_BLOCKED_BY_OFFER_PRIME); null otherwise.',
+  })
+  blockingProducts(@Root() error: UserErrorView): BlockingProductsView | null {
+    const blocking = blockingProductsDetail.readFrom(error);
+    return blocking ? Object.assign(new BlockingProductsView(), blocking) : null;
+  }
+}
+
+@Resolver(() => BlockingProductsView)
+export class BlockingProductsResolver {
+  @FieldResolver(() => [CatalogProductView], { description: 'The first ten of them, in SKU order, to turn Offer Prime off for.' })
+  async products(@Root() blocking: BlockingProductsView, @Ctx() { loaders }: RequestContext): Promise<CatalogProductView[]> {
+    const products = await Promise.all(blocking.first.map((product) => loaders.products.load(product.id)));
+    return products.flatMap((product) => (product ? [CatalogProductView.from(product)] : []));
   }
 }

@@ -1,11 +1,7 @@
-import { Length } from 'class-validator';
-import { IdempotencyKeyField } from '../idempotency/idempotency-key.field';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { SellerCentralLinkView } from '../linking/link.types';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { toGlobalId } from '../shared/graphql/global-id';
 import { Node } from '../shared/graphql/node.interface';
-import { UserErrorView } from '../shared/graphql/user-error.type';
 import { UnlinkRequest } from './unlink-request.entity';
 import { UnlinkRequestState } from './unlink-request-state';
 
@@ -30,6 +26,15 @@ export class UnlinkWaitView {
 
   @Field({ description: 'True when that time is only a lower bound: some order is undelivered, or has a return or refund pending.' })
   isEstimate!: boolean;
+}
+
+@ObjectType('BlockingProducts', { description: 'U1: the products whose Offer Prime stands in the way of an unlink request.' })
+export class BlockingProductsView {
+  @Field(() => Int, { description: 'How many products still offer Prime.' })
+  count!: number;
+
+  /** The first products in SKU order, resolved to catalog products by a field resolver; not exposed. */
+  first!: Array<{ id: string; sku: string }>;
 }
 
 @ObjectType('UnlinkRequest', { implements: Node, description: 'A request to merchant support to unlink Seller Central (U2).' })
@@ -72,33 +77,4 @@ export class UnlinkRequestView extends Node {
       entity: request,
     });
   }
-}
-
-@InputType({ description: 'Asks merchant support to unlink Seller Central (U2).' })
-export class RequestUnlinkInput {
-  @Field({ description: 'Why, in the merchant\'s words (1 to 1000 characters).' })
-  @Length(1, 1000)
-  reason!: string;
-
-  @IdempotencyKeyField()
-  idempotencyKey?: string | null;
-}
-
-@InputType({ description: 'Withdraws an unlink request that still waits (U4).' })
-export class WithdrawUnlinkRequestInput {
-  @Field(() => ID, { description: 'The waiting request.' })
-  @Length(1, 200)
-  unlinkRequestId!: string;
-}
-
-@ObjectType({ description: 'The result of requestUnlink or withdrawUnlinkRequest.' })
-export class UnlinkRequestPayload {
-  @Field(() => UnlinkRequestView, { nullable: true, description: 'The request.' })
-  unlinkRequest?: UnlinkRequestView;
-
-  @Field(() => SellerCentralLinkView, { nullable: true, description: 'The link after the change.' })
-  link?: SellerCentralLinkView;
-
-  @Field(() => [UserErrorView], { description: 'Why nothing changed, if so.' })
-  userErrors!: UserErrorView[];
 }

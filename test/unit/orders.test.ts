@@ -1,4 +1,4 @@
-import { parseOrderEvent } from '../../src/orders/order-event.input';
+import { parseOrderEvent } from '../../src/orders/order-event.parser';
 import { applyOrderEvent, OrderEventType, OrderProgress, OrderState } from '../../src/orders/order-state';
 import { earliestClose, openReason, OpenReason, returnWindowEnd } from '../../src/orders/return-window';
 import { checkWebhookSignature, signWebhook } from '../../src/orders/webhook-signature';

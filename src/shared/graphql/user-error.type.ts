@@ -9,7 +9,11 @@ registerEnumType(ErrorCode, {
   ) as Record<ErrorCode, { description: string }>,
 });
 
-@ObjectType('UserError', { description: 'A failure the user can act on. Nothing was changed when a mutation returns one.' })
+@ObjectType('UserError', {
+  description:
+    'A failure the user can act on. Nothing was changed when a mutation returns one. Fields such as `linkMove`, `attention`, ' +
+    '`blockingProducts` and `ineligibilityReason` carry what the refusal names, typed, when it names something.',
+})
 export class UserErrorView {
   @Field(() => ErrorCode, { description: 'What went wrong.' })
   code!: ErrorCode;
@@ -23,12 +27,16 @@ export class UserErrorView {
   @Field(() => String, { nullable: true, description: 'What the merchant can do about it, when something can be done.' })
   remedy!: string | null;
 
+  /** What the refusal names (products, states), for the typed fields that the domain modules add to this type; not exposed as such. */
+  details!: Record<string, unknown> | null;
+
   static from(error: UserError): UserErrorView {
     return Object.assign(new UserErrorView(), {
       code: error.code,
       field: error.field ?? null,
       message: error.message,
       remedy: error.remedy ?? null,
+      details: error.details ?? null,
     });
   }
 }
