@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 /**
  * API tokens carry 256 random bits, so a fast hash is enough to keep a stolen database from
@@ -6,8 +6,4 @@ import { createHash, randomBytes } from 'node:crypto';
  */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
-}
-
-export function generateToken(): string {
-  return `bwp_${randomBytes(32).toString('base64url')}`;
 }

@@ -44,23 +44,3 @@ export function openReason(order: WindowFacts, now: Date): OpenReason | null {
       return null;
   }
 }
-
-/**
- * The earliest time an order can stop holding an unlink if nothing changes: its window's end once
- * delivered; for an undelivered order, a full window from now (it cannot end sooner); for a return
- * or refund in progress, now (it ends when the refund does). `fixed` says whether the time is known
- * or only a lower bound.
- */
-export function earliestClose(order: WindowFacts, now: Date, windowDays: number): { at: Date; fixed: boolean } {
-  switch (openReason(order, now)) {
-    case null:
-      return { at: now, fixed: true };
-    case OpenReason.INSIDE_RETURN_WINDOW:
-      return { at: order.returnWindowEndsAt!, fixed: true };
-    case OpenReason.NOT_DELIVERED:
-      return { at: new Date(now.getTime() + windowDays * 86_400_000), fixed: false };
-    case OpenReason.RETURN_IN_PROGRESS:
-    case OpenReason.REFUND_PENDING:
-      return { at: now, fixed: false };
-  }
-}

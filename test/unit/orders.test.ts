@@ -1,6 +1,6 @@
 import { parseOrderEvent } from '../../src/orders/order-event.parser';
 import { applyOrderEvent, OrderEventType, OrderProgress, OrderState } from '../../src/orders/order-state';
-import { earliestClose, openReason, OpenReason, returnWindowEnd } from '../../src/orders/return-window';
+import { openReason, OpenReason, returnWindowEnd } from '../../src/orders/return-window';
 import { checkWebhookSignature, signWebhook } from '../../src/orders/webhook-signature';
 
 const placed: OrderProgress = {
@@ -62,16 +62,6 @@ describe('return windows (O2, O3)', () => {
     [OrderState.CANCELLED, null, null],
   ])('O2, O3: an order %s whose window ends %s is open because %s (on day 15)', (state, returnWindowEndsAt, reason) => {
     expect(openReason({ state, deliveredAt: returnWindowEndsAt ? t(1) : null, returnWindowEndsAt }, t(15))).toBe(reason);
-  });
-
-  it('U3: the earliest close is fixed once delivered, and a lower bound before', () => {
-    const now = t(15);
-    expect(earliestClose({ state: OrderState.DELIVERED, deliveredAt: t(1), returnWindowEndsAt: t(20) }, now, 30)).toEqual({ at: t(20), fixed: true });
-    expect(earliestClose({ state: OrderState.SHIPPED, deliveredAt: null, returnWindowEndsAt: null }, now, 30)).toEqual({
-      at: new Date(now.getTime() + 30 * 86_400_000),
-      fixed: false,
-    });
-    expect(earliestClose({ state: OrderState.REFUND_PENDING, deliveredAt: t(1), returnWindowEndsAt: t(10) }, now, 30)).toEqual({ at: now, fixed: false });
   });
 });
 
