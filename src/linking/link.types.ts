@@ -187,8 +187,8 @@ export class SellerCentralLinkView extends Node {
       state: link.state,
       active: isActive(link.state),
       consent: Object.assign(new LinkConsentView(), { agreedAt: link.consentedAt, agreedByUserId: link.consentedByUserId }),
-      sellerAccount: link.sellerAccountId ? { id: link.sellerAccountId, name: link.sellerAccountName! } : null,
-      store: link.storeId ? { id: link.storeId, name: link.storeName!, marketplace: link.marketplace! } : null,
+      sellerAccount: link.sellerAccountId && link.sellerAccountName ? { id: link.sellerAccountId, name: link.sellerAccountName } : null,
+      store: link.storeId && link.storeName && link.marketplace ? { id: link.storeId, name: link.storeName, marketplace: link.marketplace } : null,
       attention:
         (link.state === LinkState.NEEDS_ATTENTION || link.state === LinkState.UNLINK_REQUESTED) && link.attentionCode && link.attentionMessage && link.attentionSince
           ? LinkAttentionView.from({ code: link.attentionCode, message: link.attentionMessage, since: link.attentionSince })
