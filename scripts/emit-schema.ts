@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { printCommittedSchema } from '../src/server/schema-file';
+import { committedSchemas, printCommittedSchema, schemaPath } from '../src/server/schema-file';
 
-/** Writes schema/schema.graphql from the code. A test fails when the committed file is stale. */
+/** Writes schema/schema.graphql (production) and schema/schema.sandbox.graphql (development) from the code. A test fails when either is stale. */
 async function main() {
-  const path = join(__dirname, '..', 'schema', 'schema.graphql');
-  writeFileSync(path, await printCommittedSchema());
-  process.stdout.write(`Wrote ${path}\n`);
+  for (const schema of committedSchemas) {
+    writeFileSync(schemaPath(schema), await printCommittedSchema(schema));
+    process.stdout.write(`Wrote ${schemaPath(schema)}\n`);
+  }
 }
 
 void main();
