@@ -2,7 +2,7 @@ import { ErrorCode, refusalDetail, UserError } from '../shared/errors';
 
 /**
  * The life of one Seller Central link. `AWAITING_AUTHORIZATION` is the consented start that waits
- * for the merchant to authorize at Seller Central (DOMAIN.md's PENDING_CONSENT); `ABANDONED` is a
+ * for the merchant to authorize at Seller Central (the PENDING_CONSENT state of the rules' reading, docs/rules.md); `ABANDONED` is a
  * start that a newer start replaced before it completed.
  */
 export enum LinkState {
