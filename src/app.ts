@@ -5,6 +5,7 @@ import { DataSource, Logger } from 'typeorm';
 import { createDataSource } from '../ormconfig';
 import { Authenticator } from './auth/authenticator';
 import { AppConfig } from './config';
+import { lockDatabaseFile } from './database/single-process-lock';
 import { TransactionRunner } from './database/transaction-runner';
 import { demoUsers, seedDemoData } from './demo/demo-data';
 import { registerGraphiQL } from './explorer/graphiql.route';
@@ -46,6 +47,7 @@ import { BlockingProductsResolver, LinkUnlinkRequestResolver, UnlinkRefusalResol
 import { UnlinkService } from './unlinking/unlink.service';
 import { IntervalScheduler } from './shared/scheduler';
 import { createHttpServer } from './server/http-server';
+import { createLogger } from './server/logger';
 import { createLoaders } from './server/loaders';
 import { NodeResolver } from './server/node.resolver';
 import { buildAppSchema, ResolverContainer } from './server/schema';
@@ -75,21 +77,32 @@ export interface AppOverrides {
   logStream?: NodeJS.WritableStream;
 }
 
-/** Opens the database and brings its schema up to date; never `synchronize`. */
-async function openDatabase(config: AppConfig, sqlLogger: Logger | undefined): Promise<DataSource> {
+/**
+ * Opens the database and brings its schema up to date; never `synchronize`. The embedded SQLite
+ * file is locked to this process (it serves one); the lock is released when the app stops.
+ */
+async function openDatabase(config: AppConfig, sqlLogger: Logger | undefined): Promise<{ dataSource: DataSource; release(): void }> {
+  let lock = { release: () => undefined as void };
   if (config.database.type === 'better-sqlite3' && config.database.path !== ':memory:') {
     mkdirSync(dirname(config.database.path), { recursive: true });
+    lock = lockDatabaseFile(config.database.path);
   }
-  const dataSource = createDataSource(config.database, { logger: sqlLogger });
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
-  return dataSource;
+  try {
+    const dataSource = createDataSource(config.database, { logger: sqlLogger });
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+    return { dataSource, release: lock.release };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
 
 /** The composition root: the one place that builds the object graph. */
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
   const clock = overrides.clock ?? systemClock;
-  const dataSource = await openDatabase(config, overrides.sqlLogger);
+  const logger = createLogger(config, overrides.logStream);
+  const { dataSource, release: releaseDatabase } = await openDatabase(config, overrides.sqlLogger);
   const transactions = new TransactionRunner(dataSource);
 
   const sandbox = new SandboxSellerCentral(dataSource, transactions, clock, config.authorizationCodeTtlSeconds);
@@ -105,7 +118,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const steps = new OnboardingStepRepository(dataSource, transactions);
   const catalog = new CatalogRepository(dataSource, links, steps);
   const catalogSync = new CatalogSyncService(links, sandbox);
-  const onboarding = new OnboardingWorker(steps, links, transactions, sandbox, catalogImportSteps(catalogSync, clock), clock, config.onboardingLeaseSeconds * 1000);
+  const onboarding = new OnboardingWorker(steps, links, transactions, sandbox, catalogImportSteps(catalogSync, clock), clock, config.onboardingLeaseSeconds * 1000, logger.child({ task: 'onboarding' }));
   links.onMove((manager, moved) => onboarding.onLinkMoved(manager, moved));
   const onboardingService = new OnboardingService(links, steps, transactions, clock);
   const offerPrime = new OfferPrimeService(catalog, transactions, clock);
@@ -120,7 +133,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const unlinking = new UnlinkService(links, catalog, orders, unlinkRequests, transactions, clock, {
     returnWindowDays: config.returnWindowDays,
     processingMs: config.unlinkProcessingHours * 3_600_000,
-  });
+  }, logger.child({ task: 'unlinking' }));
 
   const container = new ResolverContainer(
     new Map<Function, object>([
@@ -147,7 +160,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const http = await createHttpServer({
     config,
     clock,
-    logStream: overrides.logStream,
+    logger,
     schema: await buildAppSchema({ sandboxControls: config.sandboxControls }),
     container,
     authenticate: (header) => authenticator.authenticate(header),
@@ -192,7 +205,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     stop: async () => {
       await http.close();
       await scheduler.stop();
-      await dataSource.destroy();
+      if (dataSource.isInitialized) await dataSource.destroy();
+      releaseDatabase();
     },
   };
 }

@@ -25,6 +25,8 @@ export interface AppConfig {
   port: number;
   /** pino levels: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
+  /** JSON lines (for machines), or pretty lines for a person watching a development server. */
+  logFormat: 'json' | 'pretty';
   database: DatabaseConfig;
   /** Seed the demo merchants, users and sandbox accounts on start (once; a second start adds nothing). */
   seedDemoData: boolean;
@@ -125,6 +127,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: reader.string('HOST', '127.0.0.1'),
     port: reader.integer('PORT', 4000, 0, 65535),
     logLevel: reader.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], environment === 'test' ? 'silent' : 'info'),
+    logFormat: reader.oneOf('LOG_FORMAT', ['json', 'pretty'], 'json'),
     database: databaseConfigFromEnv(env, reader),
     seedDemoData: reader.boolean('SEED_DEMO_DATA', !production),
     sandboxControls,

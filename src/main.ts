@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
-import { createApp } from './app';
+import { App, createApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { DatabaseInUse } from './database/single-process-lock';
 import { demoMerchants, demoUsers } from './demo/demo-data';
 
 function printWelcome(url: string, seeded: boolean, graphiql: boolean, startupMillis: number): void {
@@ -31,8 +32,26 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await createApp(config);
-  const address = await app.start();
+  let app: App;
+  try {
+    app = await createApp(config);
+  } catch (error) {
+    if (!(error instanceof DatabaseInUse)) throw error;
+    process.stderr.write(`Cannot start: ${error.message}\n`);
+    process.exit(1);
+  }
+  let address: string;
+  try {
+    address = await app.start();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    await app.stop();
+    process.stderr.write(
+      `Cannot start: port ${config.port} on ${config.host} is already in use (another server?). ` +
+        `Stop it, or start on another port: PORT=${config.port + 1} npm start\n`,
+    );
+    process.exit(1);
+  }
   printWelcome(address.replace('127.0.0.1', 'localhost'), config.seedDemoData, config.graphiql, performance.now() - startedAt);
 
   let stopping = false;

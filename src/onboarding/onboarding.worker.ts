@@ -5,6 +5,7 @@ import { LinkState } from '../linking/link-state';
 import { LinkMoved, LinkRepository, systemActor } from '../linking/link.repository';
 import { SellerCentralLink } from '../linking/seller-central-link.entity';
 import { AmazonPayRegistration, SellerCentralError, SellerCentralGateway } from '../seller-central/seller-central.gateway';
+import { ActivityLog, silentActivityLog } from '../shared/activity-log';
 import { Clock } from '../shared/clock';
 import { UserError } from '../shared/errors';
 import { OnboardingStep } from './onboarding-step.entity';
@@ -66,6 +67,7 @@ export class OnboardingWorker {
     private readonly imports: ImportSteps,
     private readonly clock: Clock,
     private readonly leaseMs = 5 * 60_000,
+    private readonly log: ActivityLog = silentActivityLog,
   ) {}
 
   /** L6: a link that has just been completed gets its four steps, in the transaction that completes it. */
@@ -101,16 +103,20 @@ export class OnboardingWorker {
     const claimed = await this.steps.claim(step, next, now, this.leaseMs);
     if (!claimed) return;
     const target = targetOf(link);
+    const about = { merchantId: link.merchantId, linkId: link.id, step: step.kind };
+    if (step.state === StepState.PENDING) this.log.info({ ...about, attempt: claimed.attempts }, `Onboarding step started: ${stepLabels[step.kind]}`);
     try {
       switch (step.kind) {
         case OnboardingStepKind.IDENTIFY_FULFILLMENT_INVENTORY:
         case OnboardingStepKind.IMPORT_LISTINGS: {
           const write = await this.imports[step.kind].read(target, (done, total) => this.steps.progress(claimed, done, total, this.clock.now()));
-          await this.transactions.run(async (manager) => {
-            const report = await write(manager);
-            const progress = report.progress ? { progressDone: report.progress.done, progressTotal: report.progress.total } : {};
-            await this.succeed(manager, link, claimed, report.message, progress);
+          const report = await this.transactions.run(async (manager) => {
+            const written = await write(manager);
+            const progress = written.progress ? { progressDone: written.progress.done, progressTotal: written.progress.total } : {};
+            await this.succeed(manager, link, claimed, written.message, progress);
+            return written;
           });
+          this.log.info(about, `Onboarding step succeeded: ${stepLabels[step.kind]}. ${report.message}`);
           return;
         }
         case OnboardingStepKind.REGISTER_AMAZON_PAY: {
@@ -119,11 +125,14 @@ export class OnboardingWorker {
               ? await this.sellerCentral.registerAmazonPay(target.sellerAccountId)
               : await this.sellerCentral.getAmazonPayRegistration(target.sellerAccountId);
           await this.settleAmazonPay(link, claimed, registration);
+          if (registration.status === 'ACTIVE') this.log.info(about, `Onboarding step succeeded: ${stepLabels[step.kind]}.`);
+          if (registration.status === 'FAILED') this.log.info(about, `Onboarding step failed: ${stepLabels[step.kind]}. ${registration.reason}`);
           return;
         }
         case OnboardingStepKind.ACTIVATE_PRIME_SHIPPING:
           await this.sellerCentral.activatePrimeShipping(target.sellerAccountId, target.storeId);
           await this.transactions.run((manager) => this.succeed(manager, link, claimed, `Prime shipping is active for the store "${target.storeName}".`));
+          this.log.info(about, `Onboarding step succeeded: ${stepLabels[step.kind]}.`);
           return;
       }
     } catch (error) {
@@ -131,6 +140,7 @@ export class OnboardingWorker {
       // taken up again once its claim runs out.
       if (!(error instanceof SellerCentralError)) throw error;
       await this.transactions.run((manager) => this.fail(manager, link, claimed, error.message));
+      this.log.info(about, `Onboarding step failed: ${stepLabels[step.kind]}. ${error.message}`);
     }
   }
 

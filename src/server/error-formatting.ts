@@ -87,7 +87,9 @@ export function createErrorFormatter(environment: Environment) {
         extensions: { code: limitCode, limit: formatted.extensions?.limit },
       };
     }
-    if (isExpected(error) || environment === 'development') return withoutInternals(formatted, environment);
+    // An expected error is the client's doing: its message says what to fix, and a stack trace would only be noise (development too).
+    if (isExpected(error)) return withoutStacktrace(formatted);
+    if (environment === 'development') return formatted;
     if (fromGraphQLItself(error)) {
       // graphql-js's own word on the request (such as "Too many errors processing variables"): the client's doing.
       return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
@@ -106,9 +108,9 @@ function fromGraphQLItself(error: unknown): boolean {
   return error instanceof GraphQLError && !error.originalError && !error.path && (error.extensions?.code === undefined || error.extensions?.code === 'INTERNAL_SERVER_ERROR');
 }
 
-/** Outside development, extensions that only help a debugger (stack traces) are dropped. */
-function withoutInternals(formatted: GraphQLFormattedError, environment: Environment): GraphQLFormattedError {
-  if (environment === 'development' || !formatted.extensions?.stacktrace) return formatted;
+/** Drops the stack trace, which only helps a debugger of the server. */
+function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions?.stacktrace) return formatted;
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
   return { ...formatted, extensions };
 }

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import Fastify, { FastifyInstance, FastifyRequest, LogController } from 'fastify';
+import Fastify, { FastifyBaseLogger, FastifyInstance, FastifyRequest, LogController } from 'fastify';
 import { GraphQLError, GraphQLSchema } from 'graphql';
 import { ContainerType } from 'type-graphql';
+import { AuthenticationFailure, authenticationMessages, AuthenticationResult } from '../auth/authenticator';
 import { Viewer } from '../auth/viewer';
 import { AppConfig } from '../config';
 import { Clock } from '../shared/clock';
@@ -20,14 +21,14 @@ export interface HttpServerDependencies {
   clock: Clock;
   schema: GraphQLSchema;
   container: ContainerType;
-  authenticate(authorizationHeader: string | undefined): Promise<Viewer | null>;
+  authenticate(authorizationHeader: string | undefined): Promise<AuthenticationResult>;
   createLoaders(viewer: Viewer): Loaders;
   /** Null when the server can take traffic, else why not. */
   readinessProblem(): Promise<string | null>;
   /** Routes besides GraphQL and health (the order webhook). */
   registerRoutes(fastify: FastifyInstance): Promise<void>;
-  /** Where the JSON log lines go (standard output unless a test listens). */
-  logStream?: NodeJS.WritableStream;
+  /** The process's logger (see logger.ts): one line per request. */
+  logger: FastifyBaseLogger;
 }
 
 declare module 'fastify' {
@@ -37,13 +38,23 @@ declare module 'fastify' {
   }
 }
 
-function unauthenticated(): GraphQLError {
-  return new GraphQLError('Sign in: send your API token as "Authorization: Bearer <token>".', {
-    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+/** 401, saying which of missing, malformed, unknown or expired the token is (never echoing it). */
+function unauthenticated(failure: AuthenticationFailure): GraphQLError {
+  return new GraphQLError(authenticationMessages[failure], {
+    extensions: { code: 'UNAUTHENTICATED', reason: failure, http: { status: 401 } },
   });
 }
 
-/** Fills in the request log's outcome once the operation has run. */
+/** Every `userErrors` entry of a response, at any depth (a bulk mutation's outcomes carry their own). */
+function userErrorsIn(value: unknown): Array<{ code?: unknown } | null> {
+  if (Array.isArray(value)) return value.flatMap(userErrorsIn);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, child]) =>
+    key === 'userErrors' && Array.isArray(child) ? (child as Array<{ code?: unknown } | null>) : userErrorsIn(child),
+  );
+}
+
+/** Fills in the request log's outcome, and the codes of what was refused, once the operation has run. */
 const outcomeSummary: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
@@ -52,9 +63,10 @@ const outcomeSummary: ApolloServerPlugin<RequestContext> = {
         const summary = contextValue.summary;
         summary.operationName = operationName ?? undefined;
         const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
-        const payloads = Object.values((body?.data ?? {}) as Record<string, { userErrors?: unknown[] } | null>);
-        summary.errorCodes = (errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
-        summary.outcome = summary.errorCodes.length > 0 ? 'error' : payloads.some((payload) => (payload?.userErrors?.length ?? 0) > 0) ? 'user_errors' : 'ok';
+        const refusals = userErrorsIn(body?.data);
+        const errorCodes = (errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+        summary.outcome = errorCodes.length > 0 ? 'error' : refusals.length > 0 ? 'user_errors' : 'ok';
+        summary.errorCodes = [...errorCodes, ...refusals.map((refusal) => (typeof refusal?.code === 'string' ? refusal.code : 'CODE_NOT_SELECTED'))];
       },
     };
   },
@@ -69,13 +81,10 @@ export async function createHttpServer(deps: HttpServerDependencies): Promise<Fa
   const { config } = deps;
   const development = config.environment === 'development';
   const fastify = Fastify({
-    logger: {
-      level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers["x-bwp-signature"]'],
-      ...(deps.logStream ? { stream: deps.logStream } : {}),
-    },
-    // Fastify's own two lines per request give way to the one line written below.
-    logController: new LogController({ disableRequestLogging: true }),
+    loggerInstance: deps.logger,
+    // Fastify's own two lines per request give way to the one line written below; every line of a
+    // request carries its ID once, as `requestId` (also the x-request-id header).
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     bodyLimit: requestLimits.maxBodyBytes,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -87,7 +96,6 @@ export async function createHttpServer(deps: HttpServerDependencies): Promise<Fa
   fastify.addHook('onResponse', async (request, reply) => {
     request.log.info(
       {
-        requestId: request.id,
         method: request.method,
         path: request.routeOptions.url ?? request.url.split('?')[0],
         status: reply.statusCode,
@@ -104,7 +112,7 @@ export async function createHttpServer(deps: HttpServerDependencies): Promise<Fa
       });
     }
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) request.log.error({ err: error, requestId: request.id }, 'Request failed');
+    if (status === 500) request.log.error({ err: error }, 'Request failed');
     return reply.code(status).send({ errors: [{ message: status === 500 ? 'Internal server error.' : error.message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
 
@@ -132,12 +140,13 @@ export async function createHttpServer(deps: HttpServerDependencies): Promise<Fa
   const context = async (request: FastifyRequest): Promise<RequestContext> => {
     const summary: RequestSummary = {};
     request.graphql = summary;
-    const viewer = await deps.authenticate(request.headers.authorization);
-    if (!viewer) {
+    const authentication = await deps.authenticate(request.headers.authorization);
+    if ('failure' in authentication) {
       summary.outcome = 'error';
       summary.errorCodes = ['UNAUTHENTICATED'];
-      throw unauthenticated();
+      throw unauthenticated(authentication.failure);
     }
+    const { viewer } = authentication;
     return { requestId: request.id, summary, viewer, loaders: deps.createLoaders(viewer), container: deps.container };
   };
   await fastify.register(fastifyApollo(apollo), { context });

@@ -10,6 +10,7 @@ import { LinkState } from '../linking/link-state';
 import { ConcurrentLinkChange, LinkRepository, systemActor, userActor } from '../linking/link.repository';
 import { SellerCentralLink } from '../linking/seller-central-link.entity';
 import { OrderRepository } from '../orders/order.repository';
+import { ActivityLog, silentActivityLog } from '../shared/activity-log';
 import { Clock } from '../shared/clock';
 import { ErrorCode, failIf, UserError } from '../shared/errors';
 import { newId } from '../shared/ids';
@@ -44,6 +45,7 @@ export class UnlinkService {
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly settings: UnlinkSettings,
+    private readonly log: ActivityLog = silentActivityLog,
   ) {}
 
   /** U1, U2: asks to unlink, with a reason; refused while any product offers Prime. */
@@ -139,46 +141,58 @@ export class UnlinkService {
   /** U3, U5: with no open order left, unlinking begins. */
   private async beginIfNothingWaits(request: UnlinkRequest): Promise<void> {
     if ((await this.waitFor(request.merchantId)).orderCount > 0) return;
-    await this.claim(request, async (manager, fresh, link, at) => {
-      if ((await this.waitFor(request.merchantId)).orderCount > 0) return;
-      if (!(await this.requests.move(manager, fresh, { state: UnlinkRequestState.UNLINKING, unlinkingStartedAt: at }))) return;
+    const began = await this.claim(request, async (manager, fresh, link, at) => {
+      if ((await this.waitFor(request.merchantId)).orderCount > 0) return false;
+      if (!(await this.requests.move(manager, fresh, { state: UnlinkRequestState.UNLINKING, unlinkingStartedAt: at }))) return false;
       await this.links.transition(manager, link, LinkState.UNLINKING, {
         actor: systemActor,
         at,
         kind: LinkEventKind.UNLINKING_STARTED,
         message: 'Every Buy with Prime order is outside its return window: unlinking has begun. Buy with Prime can no longer be offered on the site.',
       });
+      return true;
     });
+    if (began) this.log.info(this.about(request), 'Unlinking began: no Buy with Prime order is open any more');
   }
 
   /** U6: after the processing time, the link is history. */
   private async completeIfProcessed(request: UnlinkRequest): Promise<void> {
     const completion = this.expectedCompletion(request);
     if (!completion || completion.getTime() > this.clock.now().getTime()) return;
-    await this.claim(request, async (manager, fresh, link, at) => {
-      if (!(await this.requests.move(manager, fresh, { state: UnlinkRequestState.COMPLETED, completedAt: at }))) return;
+    const completed = await this.claim(request, async (manager, fresh, link, at) => {
+      if (!(await this.requests.move(manager, fresh, { state: UnlinkRequestState.COMPLETED, completedAt: at }))) return false;
       await this.links.transition(manager, link, LinkState.UNLINKED, {
         actor: systemActor,
         at,
         kind: LinkEventKind.UNLINKED,
         message: 'Unlinked. The merchant may link again, to the same or another account or store.',
       });
+      return true;
     });
+    if (completed) this.log.info(this.about(request), 'Unlinking completed: the link is history');
   }
 
-  /** Moves a request on exactly once: the state it was read in must still hold when the move is written. */
+  private about(request: UnlinkRequest) {
+    return { merchantId: request.merchantId, linkId: request.linkId, unlinkRequestId: request.id };
+  }
+
+  /**
+   * Moves a request on exactly once: the state it was read in must still hold when the move is
+   * written. True when this run made the move (and it committed).
+   */
   private async claim(
     request: UnlinkRequest,
-    work: (manager: EntityManager, fresh: UnlinkRequest, link: SellerCentralLink, at: Date) => Promise<void>,
-  ): Promise<void> {
+    work: (manager: EntityManager, fresh: UnlinkRequest, link: SellerCentralLink, at: Date) => Promise<boolean>,
+  ): Promise<boolean> {
     try {
-      await this.transactions.run(async (manager) => {
+      return await this.transactions.run(async (manager) => {
         const fresh = await this.requests.findStillIn(request, request.state, manager);
-        if (!fresh) return;
-        await work(manager, fresh, await this.linkOf(fresh, manager), this.clock.now());
+        if (!fresh) return false;
+        return work(manager, fresh, await this.linkOf(fresh, manager), this.clock.now());
       });
     } catch (error) {
       if (!(error instanceof ConcurrentLinkChange)) throw error;
+      return false;
     }
   }
 

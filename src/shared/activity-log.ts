@@ -1,0 +1,9 @@
+/**
+ * Where background work says what it did (an onboarding step started or finished, an unlink began
+ * or completed): one line per move, with the merchant and the link. The process's logger fits it.
+ */
+export interface ActivityLog {
+  info(fields: Record<string, unknown>, message: string): void;
+}
+
+export const silentActivityLog: ActivityLog = { info: () => undefined };
