@@ -24,7 +24,18 @@ const page = `<!doctype html>
     <meta charset="utf-8" />
     <title>Buy with Prime console API: GraphiQL</title>
     <link rel="stylesheet" href="${GRAPHIQL_PATH}/assets/graphiql.css" />
-    <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+    <style>
+      html, body, #graphiql { height: 100%; margin: 0; }
+      /* Fifteen tabs do not fit one row: they wrap (and the header grows with them), so that every step of the story stays in sight.
+         Scoped to #graphiql so that they win over GraphiQL's own rules, whatever order the style sheets load in. */
+      #graphiql .graphiql-session-header { height: auto; min-height: var(--session-header-height); flex: 0 0 auto; align-items: flex-start; }
+      #graphiql .graphiql-session { min-height: 0; }
+      #graphiql .graphiql-tabs { flex-wrap: wrap; overflow: visible; row-gap: var(--px-8); column-gap: var(--px-12); }
+      #graphiql .graphiql-tabs > :not(:first-child) { margin-left: 0; }
+      #graphiql .graphiql-tab { flex: 0 0 auto; }
+      .bwp-story { padding: 0 12px; font-size: 14px; }
+      .bwp-story code { word-break: break-all; }
+    </style>
   </head>
   <body>
     <div id="graphiql">Loading GraphiQL…</div>
@@ -36,10 +47,101 @@ const page = `<!doctype html>
 </html>
 `;
 
-/** Starts GraphiQL with one tab per example operation and the demo token in the headers. */
+/**
+ * Starts GraphiQL with one tab per example operation, the demo token in the headers and the
+ * Variables pane open. The story is carried from tab to tab: what an answer returns that a later
+ * step needs (the link's ID, the authorization state and code, a product, an order, the unlink
+ * request) is remembered, and a later tab's `{{name}}` variables are filled in with it when it runs.
+ * The "Story" panel shows what has been carried so far.
+ */
 const explorerScript = `(async function () {
   const config = await (await fetch('${GRAPHIQL_PATH}/config.json')).json();
-  const fetcher = GraphiQL.createFetcher({ url: config.endpoint });
+  const carried = JSON.parse(sessionStorage.getItem('bwp-story') || '{}');
+  const listeners = new Set();
+
+  /** A path such as "catalogProducts.nodes[eligibleForPrime].id": [field] picks the first item where that field is true. */
+  function pick(data, path) {
+    return path.split('.').reduce((value, segment) => {
+      if (value === undefined || value === null) return undefined;
+      const match = /^(\\w+)\\[(\\w+)\\]$/.exec(segment);
+      if (!match) return value[segment];
+      const list = value[match[1]];
+      return Array.isArray(list) ? list.find((item) => item && item[match[2]]) : undefined;
+    }, data);
+  }
+
+  function remember(operationName, result) {
+    const rules = config.carry[operationName];
+    if (!rules || !result || !result.data) return;
+    for (const [name, path] of Object.entries(rules)) {
+      const value = pick(result.data, path);
+      if (value !== undefined && value !== null) carried[name] = value;
+    }
+    sessionStorage.setItem('bwp-story', JSON.stringify(carried));
+    listeners.forEach((listener) => listener());
+  }
+
+  function fill(value) {
+    if (typeof value === 'string') {
+      const whole = /^{{(\\w+)}}$/.exec(value);
+      if (whole) return whole[1] in carried ? carried[whole[1]] : value;
+      return value;
+    }
+    if (Array.isArray(value)) return value.map(fill);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fill(item)]));
+    return value;
+  }
+
+  const base = GraphiQL.createFetcher({ url: config.endpoint });
+  const fetcher = async (params, options) => {
+    // Right after a tab switch GraphiQL can still name the previous tab's operation: keep a name only if the document has it.
+    const names = [...String(params.query).matchAll(/(?:query|mutation|subscription)\\s+(\\w+)/g)].map((match) => match[1]);
+    const operationName = names.includes(params.operationName) ? params.operationName : names[0];
+    // GraphiQL's fetcher may answer with an async iterator (incremental delivery): remember every payload as it passes.
+    const result = await base({ ...params, operationName, variables: fill(params.variables || {}) }, options);
+    if (result && typeof result[Symbol.asyncIterator] === 'function') {
+      return (async function* () {
+        for await (const payload of result) {
+          remember(operationName, payload);
+          yield payload;
+        }
+      })();
+    }
+    remember(operationName, result);
+    return result;
+  };
+
+  function StoryPanel() {
+    const [, setVersion] = React.useState(0);
+    React.useEffect(() => {
+      const listener = () => setVersion((version) => version + 1);
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    }, []);
+    const entries = Object.entries(carried);
+    return React.createElement('div', { className: 'bwp-story' },
+      React.createElement('h3', null, 'Story'),
+      React.createElement('p', null, 'Run the tabs from left to right. What an answer returns that a later step needs is carried into that step\\'s {{name}} variables.'),
+      entries.length === 0
+        ? React.createElement('p', null, 'Nothing carried yet: run StartSellerCentralLink.')
+        : React.createElement('dl', null, entries.flatMap(([name, value]) => [
+            React.createElement('dt', { key: name + ':name' }, name),
+            React.createElement('dd', { key: name + ':value' }, React.createElement('code', null, String(value))),
+          ])),
+      React.createElement('button', { type: 'button', className: 'graphiql-button', onClick: () => {
+        for (const name of Object.keys(carried)) delete carried[name];
+        sessionStorage.removeItem('bwp-story');
+        listeners.forEach((listener) => listener());
+      } }, 'Forget the story'),
+    );
+  }
+
+  const storyPlugin = {
+    title: 'Story',
+    icon: () => React.createElement('span', { 'aria-hidden': true, style: { fontWeight: 700 } }, '→'),
+    content: StoryPanel,
+  };
+
   const root = ReactDOM.createRoot(document.getElementById('graphiql'));
   root.render(
     React.createElement(GraphiQL, {
@@ -48,7 +150,9 @@ const explorerScript = `(async function () {
       defaultHeaders: config.headers,
       headers: config.headers,
       shouldPersistHeaders: false,
-      defaultEditorToolbarOpen: true,
+      defaultEditorToolsVisibility: 'variables',
+      plugins: [storyPlugin],
+      visiblePlugin: storyPlugin,
     }),
   );
 })();
@@ -60,15 +164,25 @@ export interface GraphiQLOptions {
   operations: ExampleOperation[];
 }
 
-/** Variables a newcomer fills in, per operation; the comment in each file says where they come from. */
+/** Variables per operation: `{{name}}` is filled in from an earlier answer (see `carriedValues`). */
 const variableTemplates: Record<string, Record<string, unknown>> = {
-  SandboxAuthorizeSellerCentral: { authorizationState: 'paste authorizationState from StartSellerCentralLink' },
-  CompleteSellerCentralLink: { linkId: 'paste link.id from StartSellerCentralLink', authorizationCode: 'paste authorizationCode' },
-  SetOfferPrime: { productId: 'paste a product id from Catalog', offerPrime: true },
-  SandboxPlaceOrder: { productId: 'paste the id of a product that offers Prime' },
-  SandboxSendOrderEvent: { orderId: 'paste order.id from SandboxPlaceOrder', eventType: 'PACKAGE_DELIVERED' },
+  SandboxAuthorizeSellerCentral: { authorizationState: '{{authorizationState}}' },
+  CompleteSellerCentralLink: { linkId: '{{linkId}}', authorizationCode: '{{authorizationCode}}' },
+  SetOfferPrime: { productId: '{{productId}}', offerPrime: true },
+  SandboxPlaceOrder: { productId: '{{productId}}' },
+  SandboxSendOrderEvent: { orderId: '{{orderId}}', eventType: 'PACKAGE_DELIVERED' },
   RequestUnlink: { reason: 'We are moving to another fulfillment provider.' },
-  WithdrawUnlinkRequest: { unlinkRequestId: 'paste unlinkRequest.id from RequestUnlink' },
+  WithdrawUnlinkRequest: { unlinkRequestId: '{{unlinkRequestId}}' },
+};
+
+/** What each operation's answer carries to later steps: a name, and where it is in `data`. */
+const carriedValues: Record<string, Record<string, string>> = {
+  StartSellerCentralLink: { linkId: 'startSellerCentralLink.link.id', authorizationState: 'startSellerCentralLink.authorizationState' },
+  SandboxAuthorizeSellerCentral: { authorizationCode: 'sandboxAuthorizeSellerCentral.authorizationCode' },
+  Catalog: { productId: 'catalogProducts.nodes[eligibleForPrime].id' },
+  SetOfferPrime: { productId: 'setOfferPrime.product.id' },
+  SandboxPlaceOrder: { orderId: 'sandboxPlaceOrder.order.id' },
+  RequestUnlink: { unlinkRequestId: 'requestUnlink.unlinkRequest.id' },
 };
 
 function operationName(document: string): string | undefined {
@@ -88,7 +202,7 @@ export async function registerGraphiQL(fastify: FastifyInstance, options: Graphi
     const variables = variableTemplates[operationName(document) ?? ''];
     return { query: document, variables: variables ? JSON.stringify(variables, null, 2) : undefined, headers };
   });
-  const config = JSON.stringify({ endpoint: '/graphql', headers, tabs });
+  const config = JSON.stringify({ endpoint: '/graphql', headers, tabs, carry: carriedValues });
 
   fastify.get(GRAPHIQL_PATH, async (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
   fastify.get('/favicon.ico', async (_request, reply) => reply.code(204).send());

@@ -38,7 +38,7 @@ describe('GraphiQL served by the server itself', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ graphiql: true });
+    server = await startTestServer({ graphiql: true, introspection: true });
   });
 
   afterAll(async () => {
@@ -92,4 +92,82 @@ describe('GraphiQL served by the server itself', () => {
       await browser.close();
     }
   }, 60_000);
+
+  inBrowser('walks the whole help-page story tab by tab, with the IDs carried from one step to the next (no copying by hand)', async () => {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const answers: Record<string, any> = {};
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const outside: string[] = [];
+      page.on('request', (request) => {
+        if (!request.url().startsWith(server.url)) outside.push(request.url());
+      });
+      page.on('response', async (response) => {
+        if (!response.url().endsWith('/graphql')) return;
+        const body = await response.json().catch(() => null);
+        const name = /(?:query|mutation)\s+(\w+)/.exec(response.request().postDataJSON()?.query ?? '')?.[1];
+        if (name && body) answers[name] = body;
+      });
+      await page.goto(`${server.url}/graphiql`);
+      await page.waitForSelector('.graphiql-execute-button', { timeout: 20_000 });
+
+      // The tabs wrap onto more rows instead of hiding past the edge: every step is visible.
+      const tabs = page.locator('.graphiql-tab');
+      expect(await tabs.count()).toBe(loadExampleOperations().length);
+      for (let index = 0; index < (await tabs.count()); index += 1) expect(await tabs.nth(index).isVisible()).toBe(true);
+      const tabBar = await page.locator('.graphiql-tabs').boundingBox();
+      const lastTab = await tabs.last().boundingBox();
+      expect(lastTab!.x + lastTab!.width).toBeLessThanOrEqual(tabBar!.x + tabBar!.width + 1);
+
+      const run = async (name: string, before?: () => Promise<void>) => {
+        await page.locator('.graphiql-tab-button', { hasText: new RegExp(`^${name}$`) }).click();
+        // The Variables pane is what opens, with the {{…}} placeholders that the story fills in.
+        await page.waitForFunction(() => document.querySelector('.graphiql-editor-tools button.active')?.textContent?.includes('Variables'));
+        if (before) await before();
+        delete answers[name];
+        await page.click('.graphiql-execute-button');
+        const deadline = Date.now() + 20_000;
+        while (!answers[name] && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+        expect({ name, errors: answers[name]?.errors ?? null }).toEqual({ name, errors: null });
+        return answers[name].data;
+      };
+
+      await run('Viewer');
+      const started = await run('StartSellerCentralLink');
+      await run('SandboxSellerAccounts');
+      const authorized = await run('SandboxAuthorizeSellerCentral');
+      expect(authorized.sandboxAuthorizeSellerCentral.userErrors).toEqual([]);
+      const completed = await run('CompleteSellerCentralLink');
+      expect(completed.completeSellerCentralLink).toMatchObject({ userErrors: [], link: { id: started.startSellerCentralLink.link.id, state: 'LINKED' } });
+      await server.app.onboarding.runDue();
+      server.clock.advanceSeconds(120);
+      await server.app.onboarding.runDue();
+      expect((await run('LinkStatus')).sellerCentralLink.onboardingSteps.map((step: any) => step.state)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);
+      const catalog = await run('Catalog');
+      const eligible = catalog.catalogProducts.nodes.find((product: any) => product.eligibleForPrime);
+      expect((await run('SetOfferPrime')).setOfferPrime).toMatchObject({ userErrors: [], product: { id: eligible.id, offerPrime: true } });
+      const placed = await run('SandboxPlaceOrder');
+      expect(placed.sandboxPlaceOrder.userErrors).toEqual([]);
+      expect((await run('SandboxSendOrderEvent')).sandboxSendOrderEvent.userErrors).toEqual([]);
+      expect((await run('Orders')).orders.nodes[0]).toMatchObject({ id: placed.sandboxPlaceOrder.order.id, state: 'DELIVERED' });
+      expect((await run('TurnOffOfferPrimeForAllProducts')).turnOffOfferPrimeForAllProducts.turnedOffCount).toBe(1);
+      const requested = await run('RequestUnlink');
+      expect(requested.requestUnlink).toMatchObject({ userErrors: [], link: { state: 'UNLINK_REQUESTED' } });
+      expect((await run('UnlinkStatus')).unlinkRequest.waitingFor.orderCount).toBe(1);
+      const withdrawn = await run('WithdrawUnlinkRequest');
+      expect(withdrawn.withdrawUnlinkRequest).toMatchObject({ userErrors: [], link: { state: 'LINKED' } });
+
+      // The Story panel shows what was carried.
+      const story = await page.textContent('.bwp-story');
+      expect(story).toContain(requested.requestUnlink.unlinkRequest.id);
+      mkdirSync(join(__dirname, '..', '..', 'test-artifacts'), { recursive: true });
+      await page.screenshot({ path: join(__dirname, '..', '..', 'test-artifacts', 'graphiql-story.png') });
+      expect(outside).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });
