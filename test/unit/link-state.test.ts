@@ -40,7 +40,7 @@ describe('the link state machine', () => {
     );
   });
 
-  it('L1, L8, U4, U5: only a LINKED link lets the merchant use Buy with Prime', () => {
+  it('the `active` flag the console shows is true for LINKED alone (display only: L1, L8, U4, U5 are enforced in prime-eligibility, see rules-where-enforced.test.ts)', () => {
     expect(states.filter(isActive)).toEqual([LinkState.LINKED]);
   });
 });
