@@ -1,5 +1,5 @@
 /**
- * The Jest configuration Stryker runs each mutant against: the project's own (SWC, decorator
+ * The Jest configuration Stryker's scoping group runs each mutant against: the project's own (SWC, decorator
  * metadata), without the tests that cannot see a mutant. Those start separate server processes
  * (the instrumented code runs only in Jest's process), drive a browser, or fuzz at random.
  */
