@@ -13,7 +13,7 @@ import {
   refusalForCodeExchange,
   remedies,
 } from '../../src/linking/link.rules';
-import { failStep, initialStep, OnboardingStepKind, retryStep, startStep, StepProgress, StepState, StepState as S, succeedStep } from '../../src/onboarding/onboarding-step';
+import { failStep, initialStep, OnboardingStepKind, retryStep, startStep, StepProgress, StepState, StepState as S, stepTransitions, succeedStep } from '../../src/onboarding/onboarding-step';
 import { applyOrderEvent, OrderEventType, OrderProgress, OrderState } from '../../src/orders/order-state';
 import { checkCanOrder } from '../../src/orders/order.rules';
 import { earliestClose } from '../../src/orders/return-window';
@@ -313,6 +313,15 @@ describe('L6 step refusals', () => {
     const pending = step(OnboardingStepKind.ACTIVATE_PRIME_SHIPPING, StepState.PENDING);
     expect(startStep(pending, [step(OnboardingStepKind.REGISTER_AMAZON_PAY, StepState.SUCCEEDED)], now)).toMatchObject({ state: StepState.IN_PROGRESS });
     expect(startStep(step(OnboardingStepKind.IMPORT_LISTINGS, StepState.PENDING), [step(OnboardingStepKind.REGISTER_AMAZON_PAY, StepState.FAILED)], now)).toMatchObject({ state: StepState.IN_PROGRESS });
+  });
+
+  it('L6: the step state machine allows exactly PENDING -> IN_PROGRESS -> SUCCEEDED | FAILED, FAILED -> PENDING', () => {
+    expect(stepTransitions).toEqual({
+      [StepState.PENDING]: [StepState.IN_PROGRESS],
+      [StepState.IN_PROGRESS]: [StepState.SUCCEEDED, StepState.FAILED],
+      [StepState.FAILED]: [StepState.PENDING],
+      [StepState.SUCCEEDED]: [],
+    });
   });
 
   it('L6: a step in progress can succeed or fail, a failed one can be retried', () => {
