@@ -7,5 +7,5 @@ export default {
   ...base,
   ...reports('scoping'),
   mutate: scoping,
-  jest: { projectType: 'custom', configFile: 'jest.stryker-scoping.config.js', enableFindRelatedTests: true },
+  jest: { projectType: 'custom', configFile: 'jest.stryker-scoping.config.js', enableFindRelatedTests: false },
 };
