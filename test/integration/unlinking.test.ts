@@ -1,9 +1,13 @@
 import { CatalogProduct } from '../../src/catalog/catalog-product.entity';
 import { UnlinkRequest } from '../../src/unlinking/unlink-request.entity';
 import { CURRENT_LINK, link, onboard, placeOrder, productsBySku, sendOrderEvent, toggle } from '../support/linking-flow';
+import { onPostgres } from '../support/test-database';
 import { startTestServer, TestServer } from '../support/test-server';
 
 let server: TestServer;
+
+/** Where these races really race: SQLite runs one transaction at a time, PostgreSQL runs them side by side (row locks decide). */
+const raceNote = onPostgres ? 'PostgreSQL: the transactions race' : 'SQLite serialises transactions: only the outcome is checked here, the race itself runs on PostgreSQL';
 
 beforeEach(async () => {
   server = await startTestServer();
@@ -200,7 +204,7 @@ describe('unlinking and after (U5, U6, U7)', () => {
     ]);
   });
 
-  it('the scheduler\'s advance is idempotent: running it again, or twice at once, moves each request once', async () => {
+  it(`U3, U5: the scheduler's advance is idempotent: running it again, or three at once, moves each request once (${raceNote})`, async () => {
     await onboard(server);
     await requestUnlink();
     await Promise.all([server.app.unlinking.advance(), server.app.unlinking.advance(), server.app.unlinking.advance()]);
@@ -212,7 +216,7 @@ describe('unlinking and after (U5, U6, U7)', () => {
 });
 
 describe('races (U1 against P1)', () => {
-  it('a toggle-on and an unlink request at the same moment never end with an unlink request while a product offers Prime', async () => {
+  it(`U1, P2: a toggle-on and an unlink request at the same moment never end with an unlink request while a product offers Prime (${raceNote})`, async () => {
     await onboard(server);
     const products = await productsBySku(server);
     const eligible = ['NW-TENT-2P', 'NW-STOVE-1', 'NW-BAG-20F', 'NW-MUG-TI'].map((sku) => products[sku].id);

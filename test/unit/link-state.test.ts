@@ -61,7 +61,7 @@ describe('the link state machine', () => {
     }
   });
 
-  it('the console shows a link as active only while it is LINKED (the `active` field)', () => {
+  it('the `active` flag the console shows is true for LINKED alone (display only: L1, L8, U4, U5 are enforced in prime-eligibility, see rules-where-enforced.test.ts)', () => {
     expect(states.filter(isActive)).toEqual([LinkState.LINKED]);
   });
 });

@@ -222,6 +222,19 @@ export class SandboxSellerCentral implements SellerCentralGateway {
     return account;
   }
 
+  /**
+   * Seller Central's store settings: a store leaves the account (closed, or moved to another account),
+   * then Buy with Prime is notified. A link to that store stops qualifying (L5, L8).
+   */
+  async removeStore(sellerAccountId: string, storeId: string): Promise<boolean> {
+    const removed = await this.transactions.run(async (manager) => {
+      await this.requireAccount(manager, sellerAccountId);
+      return ((await manager.delete(SandboxStore, { accountId: sellerAccountId, id: storeId })).affected ?? 0) > 0;
+    });
+    if (removed) for (const listener of this.listeners) await listener(sellerAccountId);
+    return removed;
+  }
+
   /** Seller Central's inventory page: add or change a listing (price, title, units in fulfillment centers). */
   async upsertListing(listing: Omit<SandboxListing, 'currency' | 'returnable'> & { returnable?: boolean }): Promise<void> {
     await this.transactions.run(async (manager) => {

@@ -186,6 +186,17 @@ class SandboxUpsertListingInput extends SandboxRemoveListingInput {
   fulfillableQuantity!: number;
 }
 
+@InputType({ description: 'Sandbox only: a store leaves a Seller Central account, to reach L8 on a linked store by hand.' })
+class SandboxRemoveStoreInput {
+  @Field({ description: 'The sandbox account.' })
+  @Length(1, 64)
+  sellerAccountId!: string;
+
+  @Field({ description: 'The store that leaves the account.' })
+  @Length(1, 64)
+  storeId!: string;
+}
+
 @ObjectType({ description: 'Sandbox only: the account after a change to it or to its listings.' })
 class SandboxAccountPayload {
   @Field(() => SandboxSellerAccountView, { nullable: true, description: 'The account, with its stores and listings.' })
@@ -233,6 +244,13 @@ export class SandboxResolver {
   @Mutation(() => SandboxAccountPayload, { description: 'Sandbox only: closes a listing; a catalog re-sync finds it gone.' })
   sandboxRemoveListing(@Arg('input', { description: 'The listing.' }) input: SandboxRemoveListingInput) {
     return this.changeAccount(input.sellerAccountId, () => this.sandbox.removeListing(input.sellerAccountId, input.sellerSku));
+  }
+
+  @Mutation(() => SandboxAccountPayload, {
+    description: 'Sandbox only: a store leaves the account in Seller Central; Buy with Prime is notified, and a link to that store needs attention (L8).',
+  })
+  sandboxRemoveStore(@Arg('input', { description: 'The store.' }) input: SandboxRemoveStoreInput) {
+    return this.changeAccount(input.sellerAccountId, () => this.sandbox.removeStore(input.sellerAccountId, input.storeId));
   }
 
   /** Makes a change to a sandbox account and answers with the account as it is afterwards. */

@@ -1,0 +1,19 @@
+/**
+ * The Jest configuration Stryker's scoping group runs each mutant against: the project's own (SWC, decorator
+ * metadata), without the tests that cannot see a mutant. Those start separate server processes
+ * (the instrumented code runs only in Jest's process), drive a browser, or fuzz at random.
+ */
+const base = require('./jest.config');
+
+module.exports = {
+  ...base,
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '/test/integration/crash-safety\\.test\\.ts$',
+    '/test/integration/several-instances\\.test\\.ts$',
+    '/test/integration/explorer\\.test\\.ts$',
+    '/test/integration/production-mode\\.test\\.ts$',
+    '/test/hardening/fuzz\\.test\\.ts$',
+    '/test/hardening/limits\\.test\\.ts$',
+  ],
+};
