@@ -130,7 +130,7 @@ export class SandboxSellerCentral implements SellerCentralGateway {
     const manager = this.dataSource.manager;
     const account = await manager.findOneBy(SandboxSellerAccount, { id: sellerAccountId });
     if (!account) throw new SellerCentralError(`Seller Central has no account ${sellerAccountId}.`);
-    if (!account.listingsAvailable) throw new SellerCentralError('The Seller Central Listings service did not answer; try again later.');
+    if (!account.listingsAvailable) throw new SellerCentralError('The Seller Central Listings service did not answer; try again later.', 'UNAVAILABLE');
     const after = pageToken ? Buffer.from(pageToken, 'base64url').toString('utf8') : null;
     const [rows, totalCount] = await Promise.all([
       manager.find(SandboxListing, {
