@@ -138,8 +138,8 @@ export class SpApiSellerCentral implements SellerCentralGateway {
   }
 
   /**
-   * The Sellers API: the plan from getAccount (L3; where the region does not offer it, Professional,
-   * since Seller Central lets only Professional accounts authorize SP-API applications), the store and
+   * The Sellers API: the plan from getAccount (L3; where the region does not offer it, Professional, on
+   * the assumption that only Professional accounts can authorize SP-API applications there), the store and
    * its standing from the marketplace participation (L4, L5), and the latest ACCOUNT_STATUS_CHANGED (L8).
    */
   async getAccount(sellerAccountId: string, grant?: AuthorizationGrant): Promise<SellerAccount | null> {
