@@ -125,6 +125,18 @@ describe('onboarding over SP-API', () => {
     const { byKind } = await steps();
     expect([byKind.REGISTER_AMAZON_PAY.state, byKind.ACTIVATE_PRIME_SHIPPING.state]).toEqual(['SUCCEEDED', 'SUCCEEDED']);
   });
+
+  it('L6: in production, Amazon Pay and Prime shipping fail with a reason until an onboarding service is plugged in; the link stays', async () => {
+    await server.stop();
+    server = await startSpApiServer(fake, {}, { environment: 'production', sandboxControls: false });
+    await linked();
+    await server.app.onboarding.runDue();
+    const { link, byKind } = await steps();
+    expect(link.state).toBe('LINKED');
+    expect(byKind.IMPORT_LISTINGS.state).toBe('SUCCEEDED');
+    expect(byKind.REGISTER_AMAZON_PAY).toMatchObject({ state: 'FAILED', failureReason: expect.stringContaining('no public Selling Partner API operation') });
+    expect(byKind.ACTIVATE_PRIME_SHIPPING.state).toBe('PENDING');
+  });
 });
 
 describe('L8 from Seller Central over SP-API', () => {

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { SpApiConfig } from '../../src/config';
+import { AppConfig, SpApiConfig } from '../../src/config';
 import { SELLER_CENTRAL_NOTIFICATION_PATH } from '../../src/notifications/seller-central-notification.route';
 import { signWebhook } from '../../src/orders/webhook-signature';
 import { FakeSellerCentral } from './fake-seller-central';
@@ -14,7 +14,7 @@ export interface SpApiTestServer extends TestServer {
 }
 
 /** A test server in SP-API mode, pointed at `fake`. */
-export async function startSpApiServer(fake: FakeSellerCentral, overrides: Partial<SpApiConfig> = {}): Promise<SpApiTestServer> {
+export async function startSpApiServer(fake: FakeSellerCentral, overrides: Partial<SpApiConfig> = {}, appConfig: Partial<AppConfig> = {}): Promise<SpApiTestServer> {
   const waits: number[] = [];
   const logs: string[] = [];
   const logStream = new Writable({
@@ -24,7 +24,7 @@ export async function startSpApiServer(fake: FakeSellerCentral, overrides: Parti
     },
   });
   const server = await startTestServer(
-    { sellerCentral: fake.config(overrides), logLevel: 'trace' },
+    { sellerCentral: fake.config(overrides), logLevel: 'trace', ...appConfig },
     { sleeper: async (milliseconds) => void waits.push(milliseconds), logStream },
   );
   return Object.assign(server, { waits, logs });
