@@ -23,6 +23,13 @@ import { ViewerResolver } from './merchants/viewer.resolver';
 import { seedSandboxAccounts } from './seller-central/sandbox/sandbox-accounts.seed';
 import { SandboxSellerCentral } from './seller-central/sandbox/sandbox-seller-central';
 import { SandboxResolver } from './seller-central/sandbox/sandbox.resolver';
+import { SellerCentralGateway } from './seller-central/seller-central.gateway';
+import { realSleeper, Sleeper } from './seller-central/sp-api/sp-api-client';
+import { SpApiSellerCentral } from './seller-central/sp-api/sp-api-seller-central';
+import { unavailableEnrollment } from './seller-central/unavailable-enrollment';
+import { registerSellerCentralCallback } from './linking/seller-central-callback.route';
+import { registerSellerCentralNotifications } from './notifications/seller-central-notification.route';
+import { LinkState } from './linking/link-state';
 import { catalogImportSteps } from './catalog/catalog-import-steps';
 import { CatalogSyncService } from './catalog/catalog-sync.service';
 import { CatalogRepository } from './catalog/catalog.repository';
@@ -45,7 +52,7 @@ import { SandboxStorefrontResolver } from './orders/sandbox-storefront.resolver'
 import { UnlinkRequestRepository } from './unlinking/unlink-request.repository';
 import { BlockingProductsResolver, LinkUnlinkRequestResolver, UnlinkRefusalResolver, UnlinkResolver } from './unlinking/unlink.resolver';
 import { UnlinkService } from './unlinking/unlink.service';
-import { IntervalScheduler } from './shared/scheduler';
+import { DueTask, IntervalScheduler } from './shared/scheduler';
 import { createHttpServer } from './server/http-server';
 import { createLogger } from './server/logger';
 import { createLoaders } from './server/loaders';
@@ -59,6 +66,11 @@ export interface App {
   http: FastifyInstance;
   transactions: TransactionRunner;
   sandbox: SandboxSellerCentral;
+  /** The gateway in use: the sandbox, or the SP-API gateway (also in `spApi`) with SELLER_CENTRAL=sp-api. */
+  sellerCentral: SellerCentralGateway;
+  spApi: SpApiSellerCentral | null;
+  /** L8: reads every linked account again when its interval has passed (SP-API mode; the scheduler asks every tick). */
+  accountCheck: DueTask | null;
   linking: LinkingService;
   onboarding: OnboardingWorker;
   catalog: CatalogService;
@@ -75,6 +87,20 @@ export interface AppOverrides {
   sqlLogger?: Logger;
   /** Receives the JSON log lines instead of standard output (tests read them). */
   logStream?: NodeJS.WritableStream;
+  /** Waits out SP-API throttling (tests record the waits instead of waiting). */
+  sleeper?: Sleeper;
+}
+
+/**
+ * SELLER_CENTRAL picks the gateway. With the SP-API, Amazon Pay and Prime shipping (which it has no
+ * operation for) are served by the sandbox outside production, and refused with a reason in production
+ * until an onboarding service is plugged in there.
+ */
+function sellerCentralGateway(config: AppConfig, sandbox: SandboxSellerCentral, deps: { dataSource: DataSource; transactions: TransactionRunner; clock: Clock; sleeper: Sleeper }) {
+  if (config.sellerCentral.mode === 'sandbox') return { gateway: sandbox as SellerCentralGateway, spApi: null };
+  const enrollment = config.environment === 'production' ? unavailableEnrollment : sandbox;
+  const spApi = new SpApiSellerCentral(config.sellerCentral, { ...deps, enrollment });
+  return { gateway: spApi as SellerCentralGateway, spApi };
 }
 
 /**
@@ -109,16 +135,30 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   await transactions.run((manager) => seedSandboxAccounts(manager));
   if (config.seedDemoData) await transactions.run((manager) => seedDemoData(manager, clock.now()));
 
+  const { gateway: sellerCentral, spApi } = sellerCentralGateway(config, sandbox, { dataSource, transactions, clock, sleeper: overrides.sleeper ?? realSleeper });
+  const spApiConfig = config.sellerCentral.mode === 'sp-api' ? config.sellerCentral : null;
+
   const directory = new MerchantDirectory(dataSource);
   const links = new LinkRepository(dataSource);
-  const linking = new LinkingService(links, transactions, sandbox, clock);
-  sandbox.onAccountChanged((sellerAccountId) => linking.accountChanged(sellerAccountId));
+  const linking = new LinkingService(
+    links,
+    transactions,
+    sellerCentral,
+    clock,
+    spApiConfig ? { requireState: true, attemptTtlMs: spApiConfig.stateTtlSeconds * 1000 } : { requireState: false, attemptTtlMs: null },
+  );
+  sellerCentral.onAccountChanged((sellerAccountId) => linking.accountChanged(sellerAccountId));
+  // Secrets held for a link go with it, in the transaction that unlinks it.
+  links.onMove(async (manager, moved) => {
+    if (moved.to === LinkState.UNLINKED) await sellerCentral.forgetGrant(manager, moved.link.id);
+  });
+  const accountCheck = spApiConfig ? new DueTask(clock, spApiConfig.accountCheckIntervalMinutes * 60_000, () => linking.recheckAccounts()) : null;
   const authenticator = new Authenticator(dataSource);
 
   const steps = new OnboardingStepRepository(dataSource, transactions);
   const catalog = new CatalogRepository(dataSource, links, steps);
-  const catalogSync = new CatalogSyncService(links, sandbox);
-  const onboarding = new OnboardingWorker(steps, links, transactions, sandbox, catalogImportSteps(catalogSync, clock), clock, config.onboardingLeaseSeconds * 1000, logger.child({ task: 'onboarding' }));
+  const catalogSync = new CatalogSyncService(links, sellerCentral);
+  const onboarding = new OnboardingWorker(steps, links, transactions, sellerCentral, catalogImportSteps(catalogSync, clock), clock, config.onboardingLeaseSeconds * 1000, logger.child({ task: 'onboarding' }));
   links.onMove((manager, moved) => onboarding.onLinkMoved(manager, moved));
   const onboardingService = new OnboardingService(links, steps, transactions, clock);
   const offerPrime = new OfferPrimeService(catalog, transactions, clock);
@@ -167,6 +207,10 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     createLoaders: (viewer) => createLoaders({ directory, links, steps, catalog, orders, unlinkRequests }, viewer.merchantId, config.dataLoaderBatching),
     registerRoutes: async (fastify) => {
       await registerOrderWebhook(fastify, { events: orderEvents, clock, secret: config.webhookSecret, toleranceSeconds: config.webhookToleranceSeconds });
+      if (spApi && spApiConfig) {
+        await registerSellerCentralCallback(fastify, { linking, consoleUrl: spApiConfig.consoleUrl });
+        await registerSellerCentralNotifications(fastify, { sink: spApi, clock, secret: spApiConfig.notificationSecret, toleranceSeconds: config.webhookToleranceSeconds });
+      }
       if (config.graphiql) {
         await registerGraphiQL(fastify, { demoToken: config.seedDemoData ? demoUsers[0].token : null, operations: loadExampleOperations() });
       }
@@ -182,7 +226,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     },
   });
 
-  const scheduler = new IntervalScheduler({ onboarding: () => onboarding.runDue(), unlinking: () => unlinking.advance(), idempotencyKeys: () => idempotency.purgeExpired() }, config.workerIntervalMs, (task, error) =>
+  const tasks: Record<string, () => Promise<void>> = { onboarding: () => onboarding.runDue(), unlinking: () => unlinking.advance(), idempotencyKeys: () => idempotency.purgeExpired() };
+  if (accountCheck) tasks.sellerCentralAccounts = async () => void (await accountCheck.runIfDue());
+  const scheduler = new IntervalScheduler(tasks, config.workerIntervalMs, (task, error) =>
     http.log.error({ task, err: error }, 'Background task failed; it runs again on the next tick'),
   );
 
@@ -192,6 +238,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     http,
     transactions,
     sandbox,
+    sellerCentral,
+    spApi,
+    accountCheck,
     linking,
     onboarding,
     catalog: catalogService,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * Configuration comes from the environment, is validated once at start, and is then passed down
  * explicitly. Every bad value is reported at once, with the variable's name and what it expects.
@@ -54,6 +55,8 @@ export interface AppConfig {
   rateLimit: { capacity: number; restorePerSecond: number };
   /** DataLoader batching; off only for the benchmark's naive baseline. */
   dataLoaderBatching: boolean;
+  /** Which Seller Central the app talks to: the embedded sandbox, or Amazon's Selling Partner API. */
+  sellerCentral: SellerCentralConfig;
 }
 
 export class ConfigError extends Error {
@@ -65,7 +68,7 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-class Reader {
+export class Reader {
   readonly problems: string[] = [];
 
   constructor(private readonly env: Env) {}
@@ -145,10 +148,142 @@ export function loadConfig(env: Env = process.env): AppConfig {
       restorePerSecond: reader.integer('RATE_LIMIT_RESTORE_PER_SECOND', 200, 1, 100_000),
     },
     dataLoaderBatching: reader.boolean('DATALOADER_BATCHING', true),
+    sellerCentral: sellerCentralConfigFromEnv(env, environment, reader),
   };
   if (config.webhookSecret.length < 16) {
     reader.problems.push('WEBHOOK_SECRET must be set to at least 16 characters (it signs the order webhooks)');
   }
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
   return config;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Seller Central (issue 13): the sandbox, or the Selling Partner API. Kept in its own block.
+// ---------------------------------------------------------------------------------------------
+
+/** One AES-256-GCM key for refresh tokens at rest; its ID (a fingerprint) is stored beside each ciphertext. */
+export interface TokenKey {
+  id: string;
+  key: Buffer;
+}
+
+export interface SpApiConfig {
+  lwaClientId: string;
+  lwaClientSecret: string;
+  /** The app's ID from Seller Central's Developer Central (amzn1.sp.solution.… or amzn1.sellerapps.app.…). */
+  applicationId: string;
+  /** Where Seller Central sends the seller back: this API's GET /seller-central/callback. */
+  redirectUri: string;
+  /** SP-API regional endpoint, e.g. https://sellingpartnerapi-na.amazon.com. */
+  endpoint: string;
+  /** Login with Amazon's token endpoint. */
+  lwaTokenUrl: string;
+  /** Seller Central's origin, where the consent page lives. */
+  sellerCentralUrl: string;
+  /** A draft (not yet published) app: the consent URL carries version=beta. */
+  draftApp: boolean;
+  /** Encrypts refresh tokens; `previousTokenKeys` still decrypt older ones (rotation). */
+  tokenKey: TokenKey;
+  previousTokenKeys: TokenKey[];
+  /** The merchant console, where the callback sends the browser back with the outcome. */
+  consoleUrl: string;
+  /** L5: the marketplace whose store Buy with Prime links (Buy with Prime sells on amazon.com). */
+  marketplaceId: string;
+  /** How long a started link attempt (and its OAuth state) may be completed. */
+  stateTtlSeconds: number;
+  /** L8: how often every linked account is read again from the Sellers API, in case a notification was lost. */
+  accountCheckIntervalMinutes: number;
+  /** Time allowed for one SP-API or LWA request. */
+  requestTimeoutMs: number;
+  /** Signs the Seller Central notification relay's requests (same scheme as the order webhook). */
+  notificationSecret: string;
+}
+
+export type SellerCentralConfig = { mode: 'sandbox' } | ({ mode: 'sp-api' } & SpApiConfig);
+
+export const NORTH_AMERICA_ENDPOINT = 'https://sellingpartnerapi-na.amazon.com';
+export const LWA_TOKEN_URL = 'https://api.amazon.com/auth/o2/token';
+export const SELLER_CENTRAL_US_URL = 'https://sellercentral.amazon.com';
+export const US_MARKETPLACE_ID = 'ATVPDKIKX0DER';
+
+/** The key's ID: the first 16 hex digits of its SHA-256, so that IDs need no naming and never collide in practice. */
+export function tokenKeyFrom(key: Buffer): TokenKey {
+  return { id: createHash('sha256').update(key).digest('hex').slice(0, 16), key };
+}
+
+function tokenKeyFromBase64(name: string, value: string, reader: Reader): TokenKey | undefined {
+  const key = /^[A-Za-z0-9+/]+={0,2}$/.test(value) ? Buffer.from(value, 'base64') : Buffer.alloc(0);
+  if (key.length !== 32) {
+    reader.problems.push(`${name} must be 32 bytes in base64 (44 characters, e.g. from \`openssl rand -base64 32\`)`);
+    return undefined;
+  }
+  return tokenKeyFrom(key);
+}
+
+function url(reader: Reader, name: string, fallback: string, https: boolean): string {
+  const value = reader.string(name, fallback);
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(value);
+  } catch {
+    parsed = undefined;
+  }
+  if (!value) reader.problems.push(`${name} must be set (an ${https ? 'https' : 'http(s)'} URL)`);
+  else if (!parsed || !(https ? ['https:'] : ['https:', 'http:']).includes(parsed.protocol)) {
+    reader.problems.push(`${name} must be an ${https ? 'https' : 'http(s)'} URL (got "${value}")`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function required(reader: Reader, name: string, what: string): string {
+  const value = reader.string(name, '');
+  if (!value) reader.problems.push(`${name} must be set (${what})`);
+  return value;
+}
+
+/**
+ * SELLER_CENTRAL=sandbox|sp-api. Outside production the sandbox is the default; production refuses
+ * to start on the sandbox unless it is asked for by name. The SP-API mode needs its credentials, and
+ * reports each missing or malformed one by name. URLs may be http only in tests (the local fake);
+ * in production every URL must be https.
+ */
+export function sellerCentralConfigFromEnv(env: Env, environment: Environment, reader = new Reader(env)): SellerCentralConfig {
+  const production = environment === 'production';
+  const explicit = env.SELLER_CENTRAL;
+  if (production && (explicit === undefined || explicit === '')) {
+    reader.problems.push('SELLER_CENTRAL must be set in production: sp-api (the Selling Partner API), or sandbox to run on the sandbox on purpose');
+  }
+  const mode = reader.oneOf<'sandbox' | 'sp-api'>('SELLER_CENTRAL', ['sandbox', 'sp-api'], 'sandbox');
+  if (mode === 'sandbox') return { mode };
+  const https = environment !== 'test';
+  const keyText = required(reader, 'TOKEN_ENCRYPTION_KEY', '32 random bytes in base64; it encrypts refresh tokens at rest');
+  const tokenKey = keyText ? tokenKeyFromBase64('TOKEN_ENCRYPTION_KEY', keyText, reader) : undefined;
+  const previousTokenKeys = reader
+    .string('TOKEN_ENCRYPTION_PREVIOUS_KEYS', '')
+    .split(',')
+    .map((text) => text.trim())
+    .filter(Boolean)
+    .map((text) => tokenKeyFromBase64('TOKEN_ENCRYPTION_PREVIOUS_KEYS', text, reader))
+    .filter((key): key is TokenKey => key !== undefined);
+  const notificationSecret = required(reader, 'SP_API_NOTIFICATION_SECRET', 'signs the Seller Central notification relay, 16+ characters');
+  if (notificationSecret && notificationSecret.length < 16) reader.problems.push('SP_API_NOTIFICATION_SECRET must be at least 16 characters');
+  return {
+    mode,
+    lwaClientId: required(reader, 'LWA_CLIENT_ID', 'the app\'s Login with Amazon client identifier'),
+    lwaClientSecret: required(reader, 'LWA_CLIENT_SECRET', 'the app\'s Login with Amazon client secret'),
+    applicationId: required(reader, 'SP_API_APPLICATION_ID', 'the app\'s ID in Seller Central\'s Developer Central'),
+    redirectUri: url(reader, 'SP_API_REDIRECT_URI', '', https),
+    endpoint: url(reader, 'SP_API_ENDPOINT', NORTH_AMERICA_ENDPOINT, https),
+    lwaTokenUrl: url(reader, 'LWA_TOKEN_URL', LWA_TOKEN_URL, https),
+    sellerCentralUrl: url(reader, 'SELLER_CENTRAL_URL', SELLER_CENTRAL_US_URL, https),
+    draftApp: reader.boolean('SP_API_DRAFT_APP', false),
+    tokenKey: tokenKey ?? tokenKeyFrom(Buffer.alloc(32)),
+    previousTokenKeys,
+    consoleUrl: url(reader, 'CONSOLE_URL', '', https),
+    marketplaceId: reader.string('SP_API_MARKETPLACE_ID', US_MARKETPLACE_ID),
+    stateTtlSeconds: reader.integer('SP_API_STATE_TTL_SECONDS', 600, 60, 3600),
+    accountCheckIntervalMinutes: reader.integer('SELLER_CENTRAL_CHECK_INTERVAL_MINUTES', 60, 1, 7 * 24 * 60),
+    requestTimeoutMs: reader.integer('SP_API_TIMEOUT_MS', 10_000, 100, 120_000),
+    notificationSecret,
+  };
 }

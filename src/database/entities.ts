@@ -9,6 +9,7 @@ import { BwpOrder, BwpOrderEvent, BwpOrderLine } from '../orders/order.entity';
 import { UnlinkRequest } from '../unlinking/unlink-request.entity';
 import { OnboardingStep } from '../onboarding/onboarding-step.entity';
 import { sandboxEntities } from '../seller-central/sandbox/sandbox.entities';
+import { spApiEntities } from '../seller-central/sp-api/sp-api.entities';
 
 export const entities = [
   Merchant,
@@ -24,4 +25,5 @@ export const entities = [
   UnlinkRequest,
   IdempotencyKey,
   ...sandboxEntities,
+  ...spApiEntities,
 ];

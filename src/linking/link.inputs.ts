@@ -1,4 +1,4 @@
-import { IsBoolean, Length } from 'class-validator';
+import { IsBoolean, IsOptional, Length } from 'class-validator';
 import { IdempotencyKeyField } from '../idempotency/idempotency-key.field';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { UserErrorView } from '../shared/graphql/user-error.type';
@@ -21,9 +21,24 @@ export class CompleteSellerCentralLinkInput {
   @Length(1, 200)
   linkId!: string;
 
-  @Field({ description: 'The authorization code Seller Central returned after the merchant chose an account and a store.' })
+  @Field({ description: 'The authorization code Seller Central returned after the merchant chose an account and a store (`spapi_oauth_code`).' })
   @Length(1, 200)
   authorizationCode!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The `state` Seller Central sent back with the code. Required with the Selling Partner API (a console that handles the ' +
+      'redirect itself relays it); the sandbox binds its codes to the attempt instead.',
+  })
+  @IsOptional()
+  @Length(1, 200)
+  state?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The `selling_partner_id` Seller Central sent back with the code (Selling Partner API).' })
+  @IsOptional()
+  @Length(1, 64)
+  sellingPartnerId?: string | null;
 
   @IdempotencyKeyField()
   idempotencyKey?: string | null;
@@ -46,6 +61,14 @@ export class StartSellerCentralLinkPayload {
     description: 'Send this to Seller Central\'s consent page as the OAuth `state`; the authorization code comes back bound to it.',
   })
   authorizationState?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Seller Central\'s consent page for this attempt (Selling Partner API): send the merchant there; Seller Central sends it back ' +
+      'to GET /seller-central/callback. Null with the development sandbox, whose consent page is `sandboxAuthorizeSellerCentral`.',
+  })
+  authorizationUrl?: string | null;
 
   @Field(() => [UserErrorView], { description: 'Why nothing was started, if so.' })
   userErrors!: UserErrorView[];

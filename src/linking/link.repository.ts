@@ -94,6 +94,24 @@ export class LinkRepository {
     return manager.findOne(SellerCentralLink, { where: { currentForMerchantId: merchantId }, ...lock });
   }
 
+  /** The link attempt that sent this OAuth state to Seller Central (any merchant's: the callback has no sign-in). */
+  findByAuthorizationState(authorizationState: string) {
+    return this.dataSource.manager.findOneBy(SellerCentralLink, { authorizationState });
+  }
+
+  /** L8: the Seller Central accounts that current links rely on, each once (the periodic check reads them again). */
+  async sellerAccountsInUse(): Promise<string[]> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(SellerCentralLink, 'link')
+      .select('link.sellerAccountId', 'sellerAccountId')
+      .distinct(true)
+      .where('link.state IN (:...states)', { states: [LinkState.LINKED, LinkState.NEEDS_ATTENTION, LinkState.UNLINK_REQUESTED] })
+      .andWhere('link.currentForMerchantId IS NOT NULL')
+      .orderBy('link.sellerAccountId')
+      .getRawMany<{ sellerAccountId: string }>();
+    return rows.map((row) => row.sellerAccountId);
+  }
+
   /** `first + 1` of the merchant's links, newest first, after the link `afterId` (keyset pagination). */
   pageForMerchant(merchantId: string, first: number, afterId: string | undefined) {
     return this.dataSource.manager.find(SellerCentralLink, {

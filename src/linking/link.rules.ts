@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { ErrorCode, UserError } from '../shared/errors';
 import { AccountStanding, SellerAccount, SellerStore, SellingPlan, standingLabels } from '../seller-central/seller-account';
 import { CodeExchangeRefusal } from '../seller-central/seller-central.gateway';
@@ -92,6 +93,12 @@ export function refusalForCodeExchange(refusal: CodeExchangeRefusal): UserError 
       return new UserError(ErrorCode.AUTHORIZATION_CODE_USED, 'The Seller Central authorization code was already used.', {
         remedy: remedies.authorizeAgain,
       });
+    case 'REJECTED':
+      return new UserError(
+        ErrorCode.AUTHORIZATION_CODE_REJECTED,
+        'Login with Amazon refused the Seller Central authorization code (it was already used, has expired, or was issued for another app).',
+        { remedy: remedies.authorizeAgain },
+      );
     case 'UNKNOWN':
     case 'STATE_MISMATCH':
       return new UserError(
@@ -100,6 +107,48 @@ export function refusalForCodeExchange(refusal: CodeExchangeRefusal): UserError 
         { remedy: remedies.authorizeAgain },
       );
   }
+}
+
+/** What Seller Central's redirect (or a console relaying it) brings back for a link attempt. */
+export interface AttemptForState {
+  state: LinkState;
+  authorizationState: string;
+  consentedAt: Date;
+}
+
+/**
+ * The OAuth `state` of the website authorization workflow: it must name this attempt (unknown, or
+ * another attempt's or merchant's, is AUTHORIZATION_STATE_INVALID), the attempt must still wait (a
+ * completed or replaced attempt's state is USED), and the attempt must be younger than its lifetime
+ * (EXPIRED). `attempt` is null when no attempt has this state.
+ */
+export function checkAuthorizationState(attempt: AttemptForState | null, state: string | undefined, now: Date, ttlMs: number | null): UserError | undefined {
+  if (!attempt || !state || !sameSecret(attempt.authorizationState, state)) {
+    return new UserError(ErrorCode.AUTHORIZATION_STATE_INVALID, 'Seller Central sent back a state that does not belong to this link attempt.', {
+      remedy: remedies.startAgain,
+    });
+  }
+  if (attempt.state !== LinkState.AWAITING_AUTHORIZATION) {
+    return new UserError(
+      ErrorCode.AUTHORIZATION_STATE_USED,
+      attempt.state === LinkState.ABANDONED
+        ? 'This link attempt was replaced by a newer one; its authorization can no longer be used.'
+        : 'This link attempt is already complete; its authorization was used.',
+      { remedy: remedies.startAgain, details: linkMoveDetail({ from: attempt.state, to: LinkState.LINKED }) },
+    );
+  }
+  if (ttlMs !== null && now.getTime() - attempt.consentedAt.getTime() > ttlMs) {
+    return new UserError(ErrorCode.AUTHORIZATION_STATE_EXPIRED, `The link attempt expired: it must be authorized in Seller Central within ${Math.round(ttlMs / 60_000)} minutes of starting.`, {
+      remedy: remedies.startAgain,
+    });
+  }
+  return undefined;
+}
+
+function sameSecret(expected: string, given: string): boolean {
+  const a = createHash('sha256').update(expected).digest();
+  const b = createHash('sha256').update(given).digest();
+  return timingSafeEqual(a, b);
 }
 
 /**

@@ -52,7 +52,7 @@ export class LinkingResolver {
   startSellerCentralLink(@Arg('input', { description: 'What to start.' }) input: StartSellerCentralLinkInput, @Ctx() { viewer }: RequestContext) {
     return mutationPayload(
       () => this.linking.startLink(viewer, input),
-      ({ link, authorizationState }) => ({ link: SellerCentralLinkView.from(link), authorizationState }),
+      ({ link, authorizationState, authorizationUrl }) => ({ link: SellerCentralLinkView.from(link), authorizationState, authorizationUrl }),
     );
   }
 
@@ -69,6 +69,8 @@ export class LinkingResolver {
           this.linking.completeLink(viewer, {
             linkId: decodeGlobalId(input.linkId, 'SellerCentralLink', ['input', 'linkId']),
             authorizationCode: input.authorizationCode,
+            state: input.state,
+            sellingPartnerId: input.sellingPartnerId,
           }),
         (link) => ({ link: SellerCentralLinkView.from(link) }),
       ),

@@ -6,12 +6,13 @@ import { Viewer } from '../auth/viewer';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Clock } from '../shared/clock';
 import { ErrorCode, failIf, UserError } from '../shared/errors';
-import { SellerCentralGateway } from '../seller-central/seller-central.gateway';
+import { AuthorizationCallback, SellerCentralError, SellerCentralGateway } from '../seller-central/seller-central.gateway';
 import { LinkEventKind } from './link-event.entity';
 import { describeLinkState, LinkState, linkMoveDetail } from './link-state';
 import {
   accountGone,
   checkAccountQualifies,
+  checkAuthorizationState,
   checkAwaitingAuthorization,
   checkConsent,
   checkNoBlockingLink,
@@ -27,6 +28,24 @@ export interface StartLinkResult {
   link: SellerCentralLink;
   /** Sent to Seller Central's consent page; the authorization code comes back bound to it. */
   authorizationState: string;
+  /** Seller Central's consent page for this attempt; null with the sandbox (its consent page is a mutation). */
+  authorizationUrl: string | null;
+}
+
+export interface LinkingOptions {
+  /**
+   * The website authorization workflow: a completion must bring back the attempt's OAuth `state`, and
+   * an attempt expires after `attemptTtlMs` (null: never, as with the sandbox, whose codes expire instead).
+   */
+  requireState: boolean;
+  attemptTtlMs: number | null;
+}
+
+/** What Seller Central's redirect brings back: GET /seller-central/callback's query, or a console relaying it. */
+export interface SellerCentralCallback {
+  state: string | undefined;
+  sellingPartnerId: string | undefined;
+  authorizationCode: string | undefined;
 }
 
 /**
@@ -41,6 +60,7 @@ export class LinkingService {
     private readonly transactions: TransactionRunner,
     private readonly sellerCentral: SellerCentralGateway,
     private readonly clock: Clock,
+    private readonly options: LinkingOptions = { requireState: false, attemptTtlMs: null },
   ) {}
 
   /** L2, L7: records the merchant's agreement and opens an attempt that waits for Seller Central. */
@@ -70,34 +90,68 @@ export class LinkingService {
           message: 'Agreed to let Buy with Prime use the information in the Seller Central account.',
         },
       );
-      return { link, authorizationState: link.authorizationState };
+      return { link, authorizationState: link.authorizationState, authorizationUrl: this.sellerCentral.authorizationUrl(link.authorizationState) };
     });
   }
 
   /**
-   * Completes an attempt with the code Seller Central handed back. Checks, in order: the attempt
-   * still waits (L2, L7), the code (unknown, other attempt, used, expired), the plan (L3), the
-   * standing (L4), the store (L5).
+   * Completes an attempt with the code Seller Central handed back (a console that handles the redirect
+   * itself). Checks, in order: the attempt still waits (L2, L7), its OAuth state when the protocol has
+   * one (unknown or another attempt's, used, expired), the code (unknown, other attempt, used, expired,
+   * refused by Login with Amazon), the plan (L3), the standing (L4), the store (L5).
    */
-  async completeLink(viewer: Viewer, input: { linkId: string; authorizationCode: string }): Promise<SellerCentralLink> {
+  async completeLink(
+    viewer: Viewer,
+    input: { linkId: string; authorizationCode: string; state?: string | null; sellingPartnerId?: string | null },
+  ): Promise<SellerCentralLink> {
     requireManage(viewer);
     const attempt = await this.requireLink(viewer, input.linkId);
     failIf(checkAwaitingAuthorization(attempt.state)?.at(['input', 'linkId']));
+    if (this.options.requireState || input.state) {
+      failIf(checkAuthorizationState(attempt, input.state ?? undefined, this.clock.now(), this.options.attemptTtlMs)?.at(['input', 'state']));
+    }
+    const callback = { code: input.authorizationCode, state: attempt.authorizationState, sellingPartnerId: input.sellingPartnerId ?? undefined };
+    return this.completeAttempt(attempt, callback, userActor(viewer.userId), ['input', 'authorizationCode']);
+  }
 
-    const exchange = await this.sellerCentral.exchangeAuthorizationCode(input.authorizationCode, attempt.authorizationState);
-    if (!exchange.ok) throw refusalForCodeExchange(exchange.refusal).at(['input', 'authorizationCode']);
-    const account = await this.sellerCentral.getAccount(exchange.grant.sellerAccountId);
-    if (!account) throw accountGone(exchange.grant.sellerAccountId);
+  /**
+   * Seller Central's redirect (GET /seller-central/callback): the browser carries no sign-in, so the
+   * OAuth `state` alone names the attempt (random, single-use, expiring with the attempt); the merchant
+   * user who started it is the actor. Refusals change nothing.
+   */
+  async completeFromCallback(callback: SellerCentralCallback): Promise<SellerCentralLink> {
+    const attempt = callback.state ? await this.links.findByAuthorizationState(callback.state) : null;
+    failIf(checkAuthorizationState(attempt, callback.state, this.clock.now(), this.options.attemptTtlMs));
+    if (!attempt) throw new Error('unreachable: the state check refuses a missing attempt');
+    if (!callback.authorizationCode) throw refusalForCodeExchange('UNKNOWN');
+    return this.completeAttempt(
+      attempt,
+      { code: callback.authorizationCode, state: attempt.authorizationState, sellingPartnerId: callback.sellingPartnerId },
+      userActor(attempt.consentedByUserId),
+      undefined,
+    );
+  }
+
+  private async completeAttempt(attempt: SellerCentralLink, callback: AuthorizationCallback, actor: Actor, codeField: string[] | undefined): Promise<SellerCentralLink> {
+    const exchange = await unavailableAsRefusal(() => this.sellerCentral.exchangeAuthorizationCode(callback));
+    if (!exchange.ok) {
+      const refusal = refusalForCodeExchange(exchange.refusal);
+      throw codeField ? refusal.at(codeField) : refusal;
+    }
+    const { grant } = exchange;
+    const account = await unavailableAsRefusal(() => this.sellerCentral.getAccount(grant.sellerAccountId, grant));
+    if (!account) throw accountGone(grant.sellerAccountId);
     failIf(checkAccountQualifies(account));
-    const store = chosenStore(account, exchange.grant.storeId);
+    const store = chosenStore(account, grant.storeId);
     if (store instanceof UserError) throw store;
 
     return this.transactions.run(async (manager) => {
-      const link = await this.requireLink(viewer, attempt.id, manager);
+      const link = await this.links.findForMerchant(attempt.id, attempt.merchantId, manager);
+      if (!link) throw linkNotFound();
       failIf(checkAwaitingAuthorization(link.state)?.at(['input', 'linkId']));
       const at = this.clock.now();
-      return this.links.transition(manager, link, LinkState.LINKED, {
-        actor: userActor(viewer.userId),
+      const linked = await this.links.transition(manager, link, LinkState.LINKED, {
+        actor,
         at,
         kind: LinkEventKind.LINKED,
         message: `Linked to the Seller Central account "${account.name}" (${account.id}), store "${store.name}".`,
@@ -110,6 +164,8 @@ export class LinkingService {
           linkedAt: at,
         },
       });
+      await this.sellerCentral.keepGrant(manager, linked.id, grant);
+      return linked;
     });
   }
 
@@ -127,7 +183,7 @@ export class LinkingService {
         { field: ['input', 'linkId'], details: linkMoveDetail({ from: link.state, to: LinkState.LINKED }) },
       );
     }
-    const problem = await this.qualificationProblem(link);
+    const problem = await unavailableAsRefusal(() => this.qualificationProblem(link));
     if (problem && link.state === LinkState.NEEDS_ATTENTION) throw problem;
     return this.transactions.run(async (manager) => {
       const fresh = await this.requireLink(viewer, link.id, manager);
@@ -168,6 +224,23 @@ export class LinkingService {
     }
   }
 
+  /**
+   * L8, periodically: every account that links rely on is read again, so that an account that stopped
+   * qualifying is caught even when Seller Central's notification was lost. One account's failure does
+   * not hold up the others; they are reported together.
+   */
+  async recheckAccounts(): Promise<void> {
+    const failures: unknown[] = [];
+    for (const sellerAccountId of await this.links.sellerAccountsInUse()) {
+      try {
+        await this.accountChanged(sellerAccountId);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (failures.length > 0) throw new AggregateError(failures, `${failures.length} Seller Central account(s) could not be checked`);
+  }
+
   private async qualificationProblem(link: SellerCentralLink): Promise<UserError | undefined> {
     const { sellerAccountId, storeId } = link;
     if (!sellerAccountId || !storeId) throw new Error(`Link ${link.id} is ${link.state} but has no Seller Central account and store.`);
@@ -191,6 +264,18 @@ export class LinkingService {
     const link = await this.links.findForMerchant(linkId, viewer.merchantId, manager);
     if (!link) throw linkNotFound();
     return link;
+  }
+}
+
+/** Seller Central being down (or refusing us) while a merchant waits is SELLER_CENTRAL_UNAVAILABLE; nothing is written. */
+async function unavailableAsRefusal<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!(error instanceof SellerCentralError)) throw error;
+    throw new UserError(ErrorCode.SELLER_CENTRAL_UNAVAILABLE, error.message, {
+      remedy: 'Nothing was changed. Try again in a few minutes; if Seller Central keeps refusing, authorize Buy with Prime in Seller Central again.',
+    });
   }
 }
 

@@ -7,7 +7,7 @@ import { SellerCentralLink } from '../linking/seller-central-link.entity';
 import { AmazonPayRegistration, SellerCentralError, SellerCentralGateway } from '../seller-central/seller-central.gateway';
 import { ActivityLog, silentActivityLog } from '../shared/activity-log';
 import { Clock } from '../shared/clock';
-import { UserError } from '../shared/errors';
+import { ErrorCode, UserError } from '../shared/errors';
 import { OnboardingStep } from './onboarding-step.entity';
 import { ClaimedStep, OnboardingStepRepository, progressOf } from './onboarding-step.repository';
 import { failStep, OnboardingStepKind, onboardingStepOrder, startStep, stepLabels, StepState, succeedStep } from './onboarding-step-state';
@@ -139,8 +139,9 @@ export class OnboardingWorker {
       // Seller Central's refusals are the step's failure; anything else is ours, and the step is
       // taken up again once its claim runs out.
       if (!(error instanceof SellerCentralError)) throw error;
-      await this.transactions.run((manager) => this.fail(manager, link, claimed, error.message));
-      this.log.info(about, `Onboarding step failed: ${stepLabels[step.kind]}. ${error.message}`);
+      const reason = error.kind === 'UNAVAILABLE' ? `${ErrorCode.SELLER_CENTRAL_UNAVAILABLE}: ${error.message}` : error.message;
+      await this.transactions.run((manager) => this.fail(manager, link, claimed, reason));
+      this.log.info(about, `Onboarding step failed: ${stepLabels[step.kind]}. ${reason}`);
     }
   }
 

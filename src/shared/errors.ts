@@ -33,6 +33,10 @@ export enum ErrorCode {
   SELLER_CENTRAL_UNAVAILABLE = 'SELLER_CENTRAL_UNAVAILABLE',
   SANDBOX_ACCOUNT_NOT_FOUND = 'SANDBOX_ACCOUNT_NOT_FOUND',
   SANDBOX_STORE_NOT_FOUND = 'SANDBOX_STORE_NOT_FOUND',
+  AUTHORIZATION_STATE_INVALID = 'AUTHORIZATION_STATE_INVALID',
+  AUTHORIZATION_STATE_USED = 'AUTHORIZATION_STATE_USED',
+  AUTHORIZATION_STATE_EXPIRED = 'AUTHORIZATION_STATE_EXPIRED',
+  AUTHORIZATION_CODE_REJECTED = 'AUTHORIZATION_CODE_REJECTED',
 }
 
 /** What a person can read about each code: shown in docs and used as the enum value descriptions. */
@@ -67,6 +71,10 @@ export const errorCodeDescriptions: Record<ErrorCode, string> = {
   [ErrorCode.SELLER_CENTRAL_UNAVAILABLE]: 'Seller Central did not do what was asked (a service is down); nothing was changed.',
   [ErrorCode.SANDBOX_ACCOUNT_NOT_FOUND]: 'Sandbox only: no sandbox Seller Central account has this ID.',
   [ErrorCode.SANDBOX_STORE_NOT_FOUND]: 'Sandbox only: no sandbox store has this ID.',
+  [ErrorCode.AUTHORIZATION_STATE_INVALID]: 'The OAuth state that came back from Seller Central is unknown, or belongs to another link attempt or merchant.',
+  [ErrorCode.AUTHORIZATION_STATE_USED]: 'The OAuth state was already used: its link attempt is complete or was replaced.',
+  [ErrorCode.AUTHORIZATION_STATE_EXPIRED]: 'The link attempt (and its OAuth state) expired before Seller Central sent the merchant back.',
+  [ErrorCode.AUTHORIZATION_CODE_REJECTED]: 'Login with Amazon refused the authorization code (invalid_grant: used, expired, or for another redirect URI).',
 };
 
 /**

@@ -38,3 +38,25 @@ export class IntervalScheduler {
     }
   }
 }
+
+/**
+ * A task that runs at most once every `intervalMs` of the injected clock, however often it is asked
+ * (the scheduler asks every tick); the first ask runs it. Tests move the clock and ask.
+ */
+export class DueTask {
+  private lastRunAt: number | null = null;
+
+  constructor(
+    private readonly clock: { now(): Date },
+    private readonly intervalMs: number,
+    private readonly task: () => Promise<void>,
+  ) {}
+
+  async runIfDue(): Promise<boolean> {
+    const now = this.clock.now().getTime();
+    if (this.lastRunAt !== null && now - this.lastRunAt < this.intervalMs) return false;
+    this.lastRunAt = now;
+    await this.task();
+    return true;
+  }
+}

@@ -56,7 +56,7 @@ describe('configuration', () => {
   });
 
   it('turns the sandbox controls and demo data off in production', () => {
-    expect(loadConfig({ NODE_ENV: 'production', WEBHOOK_SECRET: 'a-long-enough-secret' })).toMatchObject({ sandboxControls: false, seedDemoData: false });
+    expect(loadConfig({ NODE_ENV: 'production', WEBHOOK_SECRET: 'a-long-enough-secret', SELLER_CENTRAL: 'sandbox' })).toMatchObject({ sandboxControls: false, seedDemoData: false });
   });
 
   it('reports every bad value at once, by name', () => {

@@ -1,6 +1,8 @@
 import { PostgresSchema1795737822146 } from './postgres/1795737822146-PostgresSchema';
 import { IdempotencyKeys1795738250668 } from './postgres/1795738250668-IdempotencyKeys';
 import { OpenOrdersIndex1795742869068 } from './postgres/1795742869068-OpenOrdersIndex';
+import { SpApiCredentials1795809699000 } from './postgres/1795809699000-SpApiCredentials';
+import { SpApiCredentials1795809694923 } from './sqlite/1795809694923-SpApiCredentials';
 import { IdempotencyKeys1795738247545 } from './sqlite/1795738247545-IdempotencyKeys';
 import { OpenOrdersIndex1795742865512 } from './sqlite/1795742865512-OpenOrdersIndex';
 import { Foundation1795735516567 } from './sqlite/1795735516567-Foundation';
@@ -12,6 +14,6 @@ import { OrdersAndUnlinking1795737336160 } from './sqlite/1795737336160-OrdersAn
  * `npm run typeorm -- migration:generate src/database/migrations/sqlite/Name` (and the same with
  * DATABASE_URL set, into postgres/), then list both here.
  */
-export const postgresMigrations: Function[] = [PostgresSchema1795737822146, IdempotencyKeys1795738250668, OpenOrdersIndex1795742869068];
+export const postgresMigrations: Function[] = [PostgresSchema1795737822146, IdempotencyKeys1795738250668, OpenOrdersIndex1795742869068, SpApiCredentials1795809699000];
 
-export const sqliteMigrations: Function[] = [Foundation1795735516567, CatalogAndOnboardingWork1795736709810, OrdersAndUnlinking1795737336160, IdempotencyKeys1795738247545, OpenOrdersIndex1795742865512];
+export const sqliteMigrations: Function[] = [Foundation1795735516567, CatalogAndOnboardingWork1795736709810, OrdersAndUnlinking1795737336160, IdempotencyKeys1795738247545, OpenOrdersIndex1795742865512, SpApiCredentials1795809694923];

@@ -7,6 +7,7 @@ import { ErrorCode, UserError } from '../../shared/errors';
 import { AccountStanding, SellerAccount, SellingPlan } from '../seller-account';
 import {
   AmazonPayRegistration,
+  AuthorizationCallback,
   CodeExchangeRefusal,
   CodeExchangeResult,
   FulfillmentInventory,
@@ -89,7 +90,11 @@ export class SandboxSellerCentral implements SellerCentralGateway {
     private readonly codeTtlSeconds: number,
   ) {}
 
-  async exchangeAuthorizationCode(code: string, state: string): Promise<CodeExchangeResult> {
+  authorizationUrl(): string | null {
+    return null;
+  }
+
+  async exchangeAuthorizationCode({ code, state }: AuthorizationCallback): Promise<CodeExchangeResult> {
     const codeHash = hashToken(code);
     return this.transactions.run(async (manager) => {
       const now = this.clock.now();
@@ -116,11 +121,16 @@ export class SandboxSellerCentral implements SellerCentralGateway {
     };
   }
 
+  /** The sandbox keeps no credential: its accounts are its own. */
+  async keepGrant(): Promise<void> {}
+
+  async forgetGrant(): Promise<void> {}
+
   async listListings(sellerAccountId: string, pageToken: string | null, pageSize: number): Promise<ListingsPage> {
     const manager = this.dataSource.manager;
     const account = await manager.findOneBy(SandboxSellerAccount, { id: sellerAccountId });
     if (!account) throw new SellerCentralError(`Seller Central has no account ${sellerAccountId}.`);
-    if (!account.listingsAvailable) throw new SellerCentralError('The Seller Central Listings service did not answer; try again later.');
+    if (!account.listingsAvailable) throw new SellerCentralError('The Seller Central Listings service did not answer; try again later.', 'UNAVAILABLE');
     const after = pageToken ? Buffer.from(pageToken, 'base64url').toString('utf8') : null;
     const [rows, totalCount] = await Promise.all([
       manager.find(SandboxListing, {
@@ -145,8 +155,7 @@ export class SandboxSellerCentral implements SellerCentralGateway {
 
   async registerAmazonPay(sellerAccountId: string): Promise<AmazonPayRegistration> {
     return this.transactions.run(async (manager) => {
-      const account = await manager.findOneBy(SandboxSellerAccount, { id: sellerAccountId });
-      if (!account) throw new SellerCentralError(`Seller Central has no account ${sellerAccountId}.`);
+      const account = await this.amazonPayProfile(manager, sellerAccountId);
       const now = this.clock.now();
       const existing = await manager.findOneBy(SandboxAmazonPayRegistration, { accountId: sellerAccountId });
       const current = amazonPayStatus(account, existing, now);
@@ -158,8 +167,7 @@ export class SandboxSellerCentral implements SellerCentralGateway {
 
   async getAmazonPayRegistration(sellerAccountId: string): Promise<AmazonPayRegistration> {
     const manager = this.dataSource.manager;
-    const account = await manager.findOneBy(SandboxSellerAccount, { id: sellerAccountId });
-    if (!account) throw new SellerCentralError(`Seller Central has no account ${sellerAccountId}.`);
+    const account = await this.amazonPayProfile(manager, sellerAccountId);
     const registration = await manager.findOneBy(SandboxAmazonPayRegistration, { accountId: sellerAccountId });
     return amazonPayStatus(account, registration, this.clock.now());
   }
@@ -169,8 +177,19 @@ export class SandboxSellerCentral implements SellerCentralGateway {
     if (registration.status !== 'ACTIVE') {
       throw new SellerCentralError('Prime shipping needs an active Amazon Pay registration first.');
     }
+    if (!(await this.dataSource.manager.existsBy(SandboxSellerAccount, { id: sellerAccountId }))) return; // an SP-API account (see amazonPayProfile)
     const store = await this.dataSource.manager.findOneBy(SandboxStore, { id: storeId, accountId: sellerAccountId });
     if (!store) throw new SellerCentralError(`The store ${storeId} is not one of the account's stores.`);
+  }
+
+  /**
+   * How Amazon Pay goes for an account: the sandbox account's settings, or, for an account the sandbox
+   * does not hold (a real Selling Partner ID, when the sandbox stands in for Amazon Pay and Prime
+   * shipping beside the SP-API gateway in development), activation after the default two minutes.
+   */
+  private async amazonPayProfile(manager: EntityManager, sellerAccountId: string): Promise<Pick<SandboxSellerAccount, 'amazonPayOutcome' | 'amazonPayActivationMinutes'>> {
+    const account = await manager.findOneBy(SandboxSellerAccount, { id: sellerAccountId });
+    return account ?? { amazonPayOutcome: 'ACTIVATES', amazonPayActivationMinutes: 2 };
   }
 
   onAccountChanged(listener: (sellerAccountId: string) => Promise<void>): void {

@@ -24,6 +24,9 @@ registerEnumType(AccountStanding, {
     SUSPENDED: { description: 'Suspended.' },
     DEACTIVATED: { description: 'Deactivated.' },
     UNDER_REVIEW: { description: 'Under review.' },
+    AT_RISK: { description: 'At risk of deactivation (Seller Central\'s ACCOUNT_STATUS_CHANGED notification).' },
+    NOT_PARTICIPATING: { description: 'No longer selling in the linked store\'s marketplace (Sellers API).' },
+    LISTINGS_SUSPENDED: { description: 'Listings suspended in the linked store\'s marketplace (Sellers API).' },
   },
 });
 

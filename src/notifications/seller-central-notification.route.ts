@@ -1,0 +1,66 @@
+import { FastifyInstance } from 'fastify';
+import { checkWebhookSignature } from '../orders/webhook-signature';
+import { Clock } from '../shared/clock';
+import { AccountStatus, parseSellerCentralNotification } from './account-status-notification.parser';
+
+export const SELLER_CENTRAL_NOTIFICATION_PATH = '/webhooks/seller-central/notifications';
+
+/** Takes an account's new status; false when a newer status was already known (nothing changed). */
+export interface AccountStatusSink {
+  accountStatusReported(sellerId: string, status: AccountStatus, eventTime: Date): Promise<boolean>;
+}
+
+export interface SellerCentralNotificationOptions {
+  sink: AccountStatusSink;
+  clock: Clock;
+  secret: string;
+  toleranceSeconds: number;
+}
+
+/**
+ * L8 from Seller Central: SP-API delivers notifications to an SQS queue or EventBridge, and a relay
+ * POSTs each one here, signed as the order webhook is (`x-bwp-timestamp`, `x-bwp-signature: v1=<hex
+ * HMAC-SHA256 of "<timestamp>.<body>">`, with SP_API_NOTIFICATION_SECRET). 401 for a missing, wrong or
+ * stale signature; 400 for a malformed notification; 200 otherwise: APPLIED, OUT_OF_ORDER (older than
+ * what is known, nothing changed) or IGNORED (another notification type).
+ */
+export async function registerSellerCentralNotifications(fastify: FastifyInstance, options: SellerCentralNotificationOptions): Promise<void> {
+  await fastify.register(async (scope) => {
+    scope.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => done(null, body));
+    scope.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+      if (status === 500) request.log.error({ err: error }, 'Seller Central notification failed; the relay will retry');
+      return reply.code(status).send({ error: status === 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST' });
+    });
+
+    scope.post(SELLER_CENTRAL_NOTIFICATION_PATH, async (request, reply) => {
+      const body = request.body as string;
+      const header = (name: string) => {
+        const value = request.headers[name];
+        return Array.isArray(value) ? value[0] : value;
+      };
+      const signature = checkWebhookSignature({
+        secret: options.secret,
+        timestampHeader: header('x-bwp-timestamp'),
+        signatureHeader: header('x-bwp-signature'),
+        body,
+        now: options.clock.now(),
+        toleranceSeconds: options.toleranceSeconds,
+      });
+      if (signature !== 'VALID') return reply.code(401).send({ error: `SIGNATURE_${signature}` });
+
+      let json: unknown;
+      try {
+        json = JSON.parse(body);
+      } catch {
+        return reply.code(400).send({ error: 'MALFORMED_JSON' });
+      }
+      const parsed = parseSellerCentralNotification(json);
+      if ('problems' in parsed) return reply.code(400).send({ error: 'INVALID_NOTIFICATION', problems: parsed.problems });
+      if ('ignored' in parsed) return reply.code(200).send({ status: 'IGNORED', notificationType: parsed.ignored });
+      const { sellerId, currentAccountStatus, eventTime } = parsed.notification;
+      const applied = await options.sink.accountStatusReported(sellerId, currentAccountStatus, eventTime);
+      return reply.code(200).send({ status: applied ? 'APPLIED' : 'OUT_OF_ORDER' });
+    });
+  });
+}
