@@ -1,7 +1,8 @@
 /**
  * The Jest configuration Stryker's scoping group runs each mutant against: the project's own (SWC, decorator
  * metadata), without the tests that cannot see a mutant. Those start separate server processes
- * (the instrumented code runs only in Jest's process), drive a browser, or fuzz at random.
+ * (the instrumented code runs only in Jest's process), drive a browser, run code generation, or fuzz
+ * at random; and the architecture tests, which read files rather than run them.
  */
 const base = require('./jest.config');
 
@@ -15,5 +16,8 @@ module.exports = {
     '/test/integration/production-mode\\.test\\.ts$',
     '/test/hardening/fuzz\\.test\\.ts$',
     '/test/hardening/limits\\.test\\.ts$',
+    '/test/integration/startup\\.test\\.ts$',
+    '/test/integration/client-kit\\.test\\.ts$',
+    '/test/architecture/',
   ],
 };
