@@ -1,3 +1,4 @@
+import { AuthenticationFailure, authenticationMessages } from '../../src/auth/authenticator';
 import { ConfigError, loadConfig } from '../../src/config';
 import { codeRefusal } from '../../src/seller-central/sandbox/sandbox-seller-central';
 import { decodeGlobalId, parseGlobalId, toGlobalId } from '../../src/shared/graphql/global-id';
@@ -92,5 +93,14 @@ describe('sandbox authorization codes', () => {
     expect(codeRefusal({ ...fresh, usedAt: now, expiresAt: now }, 's1', now)).toBe('USED');
     expect(codeRefusal({ ...fresh, expiresAt: now }, 's1', now)).toBe('EXPIRED');
     expect(codeRefusal(fresh, 's1', now)).toBeUndefined();
+  });
+});
+
+describe('sign-in refusals', () => {
+  it('missing, malformed, unknown and expired tokens each have their own message, none of which can echo a token', () => {
+    const messages = Object.values(AuthenticationFailure).map((failure) => authenticationMessages[failure]);
+    expect(messages).toHaveLength(4);
+    expect(new Set(messages).size).toBe(4);
+    expect(authenticationMessages[AuthenticationFailure.EXPIRED]).toBe('This token has expired. Sign in again, or create a new API token.');
   });
 });
