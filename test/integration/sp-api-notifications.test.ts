@@ -83,14 +83,15 @@ describe('ACCOUNT_STATUS_CHANGED as Amazon documents it (the seller comes from t
     for (const secret of [...fake.issuedSecrets(), 'fake-notification-relay-secret', fakeApp.clientSecret]) expect(logs).not.toContain(secret);
   });
 
-  it('L8: a subscription that fails at link time does not fail the link; the periodic account check subscribes the seller, and its notifications then apply', async () => {
-    fake.inject('/notifications/', { status: 503 });
+  it('L8: a subscription that fails at link time (throttled: not waited out while the browser waits) does not fail the link; the periodic account check subscribes the seller, and its notifications then apply', async () => {
+    fake.inject('/notifications/', { status: 429, rateLimit: '1.0' });
     await linked();
     expect(await linkState()).toBe('LINKED');
+    expect(server.waits).toEqual([]);
     expect(await recordedSubscriptions()).toEqual([]);
     expect(fake.subscriptionOf('A1NORTHWINDSP')).toBeUndefined();
     expect(warnings()).toEqual([
-      expect.objectContaining({ task: 'linking', sellerAccountId: 'A1NORTHWINDSP', reason: expect.stringContaining('HTTP 503'), msg: expect.stringContaining('periodic account check') }),
+      expect.objectContaining({ task: 'linking', sellerAccountId: 'A1NORTHWINDSP', reason: expect.stringContaining('throttling'), msg: expect.stringContaining('periodic account check') }),
     ]);
 
     expect(await server.app.accountCheck!.runIfDue()).toBe(true);
@@ -103,6 +104,15 @@ describe('ACCOUNT_STATUS_CHANGED as Amazon documents it (the seller comes from t
     server.clock.advanceSeconds(60 * 60);
     expect(await server.app.accountCheck!.runIfDue()).toBe(true);
     expect(fake.apiRequests(SUBSCRIPTIONS_PATH).filter((request) => request.method === 'POST')).toHaveLength(2);
+  });
+
+  it('L8: a Seller Central outage at link time (503) is repaired the same way', async () => {
+    fake.inject('/notifications/', { status: 503 });
+    await linked();
+    expect(await linkState()).toBe('LINKED');
+    expect(warnings()[0].reason).toContain('HTTP 503');
+    await server.app.accountCheck!.runIfDue();
+    expect(await recordedSubscriptions()).toEqual([expect.objectContaining({ subscriptionId: fake.subscriptionIdOf('A1NORTHWINDSP') })]);
   });
 
   it('L8: a seller already subscribed (409 Conflict on createSubscription) is read with getSubscription, and that subscription is recorded', async () => {

@@ -103,6 +103,11 @@ export interface SpApiDependencies {
 export class SpApiSellerCentral implements SellerCentralGateway {
   private readonly lwa: LwaClient;
   private readonly api: SpApiClient;
+  /**
+   * The Notifications API, whose throttling is not waited out: a subscription is asked for while the
+   * merchant's browser waits on the link, and the periodic account check asks again later.
+   */
+  private readonly notificationsApi: SpApiClient;
   private readonly vault: TokenVault;
   private readonly accessTokens = new Map<string, { token: string; expiresAt: number }>();
   private readonly listeners: Array<(sellerAccountId: string) => Promise<void>> = [];
@@ -120,6 +125,7 @@ export class SpApiSellerCentral implements SellerCentralGateway {
       fetch: deps.fetch,
     });
     this.api = new SpApiClient({ endpoint: config.endpoint, timeoutMs: config.requestTimeoutMs, sleeper: deps.sleeper, fetch: deps.fetch });
+    this.notificationsApi = new SpApiClient({ endpoint: config.endpoint, timeoutMs: config.requestTimeoutMs, sleeper: deps.sleeper, fetch: deps.fetch, maxAttempts: 1 });
     this.vault = new TokenVault(config.tokenKey, config.previousTokenKeys);
   }
 
@@ -259,8 +265,11 @@ export class SpApiSellerCentral implements SellerCentralGateway {
     const path = `/notifications/v1/subscriptions/${ACCOUNT_STATUS_CHANGED}`;
     const destinationId = this.config.notificationDestinationId;
     const request = { payloadVersion: ACCOUNT_STATUS_PAYLOAD_VERSION, destinationId };
-    let answer = await this.asSeller<{ payload?: NotificationSubscription }>(sellerAccountId, undefined, (accessToken) => this.api.post(path, request, accessToken));
-    if (answer.status === 409) answer = await this.call<{ payload?: NotificationSubscription }>(sellerAccountId, undefined, path, { payloadVersion: ACCOUNT_STATUS_PAYLOAD_VERSION });
+    let answer = await this.asSeller<{ payload?: NotificationSubscription }>(sellerAccountId, undefined, (accessToken) => this.notificationsApi.post(path, request, accessToken));
+    if (answer.status === 409) {
+      const query = { payloadVersion: ACCOUNT_STATUS_PAYLOAD_VERSION };
+      answer = await this.asSeller<{ payload?: NotificationSubscription }>(sellerAccountId, undefined, (accessToken) => this.notificationsApi.get(path, query, accessToken));
+    }
     this.expectOk(answer, 'Notifications');
     const subscription = answer.body.payload;
     if (!subscription?.subscriptionId) throw new SellerCentralError(`Seller Central's Notifications API answered without a subscription for the account ${sellerAccountId}.`, 'REFUSED');
