@@ -146,6 +146,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     sellerCentral,
     clock,
     spApiConfig ? { requireState: true, attemptTtlMs: spApiConfig.stateTtlSeconds * 1000 } : { requireState: false, attemptTtlMs: null },
+    logger.child({ task: 'linking' }),
   );
   sellerCentral.onAccountChanged((sellerAccountId) => linking.accountChanged(sellerAccountId));
   // Secrets held for a link go with it, in the transaction that unlinks it.
@@ -209,7 +210,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       await registerOrderWebhook(fastify, { events: orderEvents, clock, secret: config.webhookSecret, toleranceSeconds: config.webhookToleranceSeconds });
       if (spApi && spApiConfig) {
         await registerSellerCentralCallback(fastify, { linking, consoleUrl: spApiConfig.consoleUrl });
-        await registerSellerCentralNotifications(fastify, { sink: spApi, clock, secret: spApiConfig.notificationSecret, toleranceSeconds: config.webhookToleranceSeconds });
+        await registerSellerCentralNotifications(fastify, { sink: spApi, subscriptions: spApi, clock, secret: spApiConfig.notificationSecret, toleranceSeconds: config.webhookToleranceSeconds });
       }
       if (config.graphiql) {
         await registerGraphiQL(fastify, { demoToken: config.seedDemoData ? demoUsers[0].token : null, operations: loadExampleOperations() });

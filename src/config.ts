@@ -197,6 +197,11 @@ export interface SpApiConfig {
   requestTimeoutMs: number;
   /** Signs the Seller Central notification relay's requests (same scheme as the order webhook). */
   notificationSecret: string;
+  /**
+   * L8: the Notifications API destination (an SQS queue or EventBridge, created once with createDestination)
+   * that each seller's ACCOUNT_STATUS_CHANGED subscription delivers to.
+   */
+  notificationDestinationId: string;
 }
 
 export type SellerCentralConfig = { mode: 'sandbox' } | ({ mode: 'sp-api' } & SpApiConfig);
@@ -285,5 +290,6 @@ export function sellerCentralConfigFromEnv(env: Env, environment: Environment, r
     accountCheckIntervalMinutes: reader.integer('SELLER_CENTRAL_CHECK_INTERVAL_MINUTES', 60, 1, 7 * 24 * 60),
     requestTimeoutMs: reader.integer('SP_API_TIMEOUT_MS', 10_000, 100, 120_000),
     notificationSecret,
+    notificationDestinationId: required(reader, 'SP_API_NOTIFICATION_DESTINATION_ID', 'the Notifications API destination that ACCOUNT_STATUS_CHANGED subscriptions deliver to'),
   };
 }

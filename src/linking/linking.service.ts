@@ -4,6 +4,7 @@ import { Permission } from '../auth/role';
 import { requirePermission } from '../auth/permissions';
 import { Viewer } from '../auth/viewer';
 import { TransactionRunner } from '../database/transaction-runner';
+import { ActivityLog, silentActivityLog } from '../shared/activity-log';
 import { Clock } from '../shared/clock';
 import { ErrorCode, failIf, UserError } from '../shared/errors';
 import { AuthorizationCallback, SellerCentralError, SellerCentralGateway } from '../seller-central/seller-central.gateway';
@@ -61,6 +62,7 @@ export class LinkingService {
     private readonly sellerCentral: SellerCentralGateway,
     private readonly clock: Clock,
     private readonly options: LinkingOptions = { requireState: false, attemptTtlMs: null },
+    private readonly log: ActivityLog = silentActivityLog,
   ) {}
 
   /** L2, L7: records the merchant's agreement and opens an attempt that waits for Seller Central. */
@@ -145,7 +147,7 @@ export class LinkingService {
     const store = chosenStore(account, grant.storeId);
     if (store instanceof UserError) throw store;
 
-    return this.transactions.run(async (manager) => {
+    const linked = await this.transactions.run(async (manager) => {
       const link = await this.links.findForMerchant(attempt.id, attempt.merchantId, manager);
       if (!link) throw linkNotFound();
       failIf(checkAwaitingAuthorization(link.state)?.at(['input', 'linkId']));
@@ -167,6 +169,23 @@ export class LinkingService {
       await this.sellerCentral.keepGrant(manager, linked.id, grant);
       return linked;
     });
+    await this.subscribeToAccountChanges(account.id, linked.id);
+    return linked;
+  }
+
+  /**
+   * L8: once linked, Seller Central is asked to notify us of the account's changes. The link does not
+   * depend on it: a failure is logged, and the periodic account check subscribes the seller later.
+   */
+  private async subscribeToAccountChanges(sellerAccountId: string, linkId: string): Promise<void> {
+    try {
+      await this.sellerCentral.ensureAccountNotifications(sellerAccountId);
+    } catch (error) {
+      this.log.warn(
+        { sellerAccountId, linkId, reason: error instanceof Error ? error.message : String(error) },
+        'Linked, but Seller Central\'s account notifications could not be subscribed to; the periodic account check tries again',
+      );
+    }
   }
 
   /**
@@ -226,16 +245,19 @@ export class LinkingService {
 
   /**
    * L8, periodically: every account that links rely on is read again, so that an account that stopped
-   * qualifying is caught even when Seller Central's notification was lost. One account's failure does
-   * not hold up the others; they are reported together.
+   * qualifying is caught even when Seller Central's notification was lost, and each is subscribed to
+   * Seller Central's notifications if it is not yet (the subscription at link time failed). One account's
+   * failure, or one check's, does not hold up the others; they are reported together.
    */
   async recheckAccounts(): Promise<void> {
     const failures: unknown[] = [];
     for (const sellerAccountId of await this.links.sellerAccountsInUse()) {
-      try {
-        await this.accountChanged(sellerAccountId);
-      } catch (error) {
-        failures.push(error);
+      for (const check of [() => this.accountChanged(sellerAccountId), () => this.sellerCentral.ensureAccountNotifications(sellerAccountId)]) {
+        try {
+          await check();
+        } catch (error) {
+          failures.push(error);
+        }
       }
     }
     if (failures.length > 0) throw new AggregateError(failures, `${failures.length} Seller Central account(s) could not be checked`);

@@ -133,4 +133,11 @@ export interface SellerCentralGateway extends PrimeEnrollment {
 
   /** Seller Central's notifications that an account changed (plan, standing, stores). */
   onAccountChanged(listener: (sellerAccountId: string) => Promise<void>): void;
+
+  /**
+   * L8: makes sure Seller Central will notify us when the account changes (the SP-API: the seller's
+   * ACCOUNT_STATUS_CHANGED subscription); does nothing when that is already in place. A remote call:
+   * never inside a transaction.
+   */
+  ensureAccountNotifications(sellerAccountId: string): Promise<void>;
 }

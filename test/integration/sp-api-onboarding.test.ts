@@ -143,7 +143,7 @@ describe('L8 from Seller Central over SP-API', () => {
   it('L8: ACCOUNT_STATUS_CHANGED AT_RISK puts the link in NEEDS_ATTENTION with a reason; NORMAL lets re-verify bring it back', async () => {
     const linkId = await linked();
     const at = server.clock.now();
-    const risk = await postNotification(server, accountStatusChanged('A1NORTHWINDSP', 'NORMAL', 'AT_RISK', at));
+    const risk = await postNotification(server, accountStatusChanged(fake.subscriptionIdOf('A1NORTHWINDSP'), 'NORMAL', 'AT_RISK', at));
     expect(risk).toEqual({ status: 200, body: { status: 'APPLIED' } });
     const current = (await server.gql(CURRENT_LINK)).body.data.sellerCentralLink;
     expect(current).toMatchObject({ state: 'NEEDS_ATTENTION', attention: { code: 'ACCOUNT_NOT_ACTIVE', message: expect.stringContaining('at risk of deactivation'), remedy: expect.stringContaining('Seller Central') } });
@@ -153,7 +153,7 @@ describe('L8 from Seller Central over SP-API', () => {
     expect(early.body.data.reverifySellerCentralLink.userErrors[0]).toMatchObject({ code: 'ACCOUNT_NOT_ACTIVE' });
 
     server.clock.advanceSeconds(3600);
-    expect((await postNotification(server, accountStatusChanged('A1NORTHWINDSP', 'AT_RISK', 'NORMAL', server.clock.now()))).body).toEqual({ status: 'APPLIED' });
+    expect((await postNotification(server, accountStatusChanged(fake.subscriptionIdOf('A1NORTHWINDSP'), 'AT_RISK', 'NORMAL', server.clock.now()))).body).toEqual({ status: 'APPLIED' });
     expect((await server.gql(CURRENT_LINK)).body.data.sellerCentralLink.state).toBe('NEEDS_ATTENTION');
     const back = await server.gql(REVERIFY, { input: { linkId } });
     expect(back.body.data.reverifySellerCentralLink).toMatchObject({ userErrors: [], link: { state: 'LINKED', attention: null } });
@@ -162,9 +162,9 @@ describe('L8 from Seller Central over SP-API', () => {
   it('L8: DEACTIVATED needs attention too; a late, older notification changes nothing; other notification types are ignored', async () => {
     await linked();
     const now = server.clock.now();
-    expect((await postNotification(server, accountStatusChanged('A1NORTHWINDSP', 'NORMAL', 'DEACTIVATED', now))).body).toEqual({ status: 'APPLIED' });
+    expect((await postNotification(server, accountStatusChanged(fake.subscriptionIdOf('A1NORTHWINDSP'), 'NORMAL', 'DEACTIVATED', now))).body).toEqual({ status: 'APPLIED' });
     const older = new Date(now.getTime() - 60_000);
-    expect((await postNotification(server, accountStatusChanged('A1NORTHWINDSP', 'AT_RISK', 'NORMAL', older))).body).toEqual({ status: 'OUT_OF_ORDER' });
+    expect((await postNotification(server, accountStatusChanged(fake.subscriptionIdOf('A1NORTHWINDSP'), 'AT_RISK', 'NORMAL', older))).body).toEqual({ status: 'OUT_OF_ORDER' });
     expect((await server.gql(CURRENT_LINK)).body.data.sellerCentralLink.attention.message).toContain('deactivated');
     const other = await postNotification(server, { notificationType: 'ANY_OFFER_CHANGED', payloadVersion: '1.0', payload: {} });
     expect(other).toEqual({ status: 200, body: { status: 'IGNORED', notificationType: 'ANY_OFFER_CHANGED' } });
@@ -172,9 +172,9 @@ describe('L8 from Seller Central over SP-API', () => {
 
   it('L8: the notification webhook is signed like the order webhook: a wrong secret is 401, a malformed envelope 400, and neither changes anything', async () => {
     await linked();
-    const body = accountStatusChanged('A1NORTHWINDSP', 'NORMAL', 'DEACTIVATED', server.clock.now());
+    const body = accountStatusChanged(fake.subscriptionIdOf('A1NORTHWINDSP'), 'NORMAL', 'DEACTIVATED', server.clock.now());
     expect(await postNotification(server, body, 'not-the-relay-secret-at-all')).toEqual({ status: 401, body: { error: 'SIGNATURE_INVALID' } });
-    const malformed = await postNotification(server, { ...body, payload: { accountStatusChangeNotification: { sellerId: 'A1NORTHWINDSP', currentAccountStatus: 'SLEEPY' } } });
+    const malformed = await postNotification(server, { ...body, payload: { accountStatusChangeNotification: { previousAccountStatus: 'NORMAL', currentAccountStatus: 'SLEEPY' } } });
     expect(malformed.status).toBe(400);
     expect(malformed.body.problems).toEqual([expect.stringContaining('currentAccountStatus must be one of NORMAL, AT_RISK, DEACTIVATED')]);
     expect((await server.gql(CURRENT_LINK)).body.data.sellerCentralLink.state).toBe('LINKED');

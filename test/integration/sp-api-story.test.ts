@@ -1,4 +1,4 @@
-import { SpApiCredential } from '../../src/seller-central/sp-api/sp-api.entities';
+import { SpApiCredential, SpApiNotificationSubscription } from '../../src/seller-central/sp-api/sp-api.entities';
 import { FakeSellerCentral } from '../support/fake-seller-central';
 import { CURRENT_LINK, placeOrder, productsBySku, sendOrderEvent, toggle } from '../support/linking-flow';
 import { linkOverRedirect, SpApiTestServer, startSpApiServer } from '../support/sp-api-flow';
@@ -64,6 +64,9 @@ describe('the help page\'s whole story over SP-API', () => {
     await onboardOverSpApi();
     expect(await linkState()).toBe('LINKED');
     expect(await server.app.dataSource.manager.count(SpApiCredential)).toBe(1);
+    // L8: the seller's ACCOUNT_STATUS_CHANGED subscription outlives the unlink and serves the relink.
+    expect(fake.apiRequests('/notifications/v1/subscriptions/').map((request) => request.method)).toEqual(['POST']);
+    expect(await server.app.dataSource.manager.count(SpApiNotificationSubscription)).toBe(1);
     expect((await toggle(server, products['NW-SKU-002'].id, true)).userErrors).toEqual([]);
     const { body } = await server.gql(`{ viewer { merchant { sellerCentralLinks { nodes { state store { id name } } } } } }`);
     expect(body.data.viewer.merchant.sellerCentralLinks.nodes).toEqual([

@@ -15,7 +15,7 @@ export interface FakeSeller {
   inventory: Array<{ sellerSku: string; fulfillableQuantity: number }>;
 }
 
-/** What the fake was asked: every request, with its form fields (LWA) or query and access token (SP-API). */
+/** What the fake was asked: every request, with its form fields (LWA) or query, JSON body and access token (SP-API). */
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -23,6 +23,15 @@ export interface RecordedRequest {
   contentType: string | undefined;
   accessToken: string | undefined;
   form: Record<string, string> | null;
+  /** A JSON body (createSubscription), parsed; null for none or one that is not JSON. */
+  json: unknown;
+}
+
+/** A Notifications API subscription, as getSubscription describes it. */
+export interface FakeSubscription {
+  subscriptionId: string;
+  payloadVersion: string;
+  destinationId: string;
 }
 
 /** A canned answer for the next matching SP-API request: throttled, failed, or a dropped connection. */
@@ -101,14 +110,18 @@ export const fakeApp = {
   clientSecret: 'amzn1.oa2-cs.v1.fake-client-secret',
   redirectUri: 'https://console-api.example/seller-central/callback',
   consoleUrl: 'https://console.example/settings/seller-central',
+  /** The app's one Notifications API destination (its SQS queue), created once with createDestination. */
+  destinationId: '3acafc7e-121b-1329-8ae8-1571be663aaa',
 };
 
 /**
  * Login with Amazon and the Selling Partner API on 127.0.0.1, speaking the documented shapes: the
  * consent page of the website authorization workflow, the form-encoded token endpoint (single-use codes
  * that expire, refresh tokens, one-hour access tokens, OAuth2 errors), and the Sellers, FBA Inventory and
- * Listings Items GET operations with `x-amz-access-token`, paging tokens, 429 with
- * `x-amzn-RateLimit-Limit`, and the `{ errors: [...] }` envelope. It records every request.
+ * Listings Items GET operations and the Notifications API's createSubscription and getSubscription (one
+ * subscription per seller and notification type, 409 Conflict for a second) with `x-amz-access-token`,
+ * paging tokens, 429 with `x-amzn-RateLimit-Limit`, and the `{ errors: [...] }` envelope. It records
+ * every request.
  */
 export class FakeSellerCentral {
   readonly requests: RecordedRequest[] = [];
@@ -119,6 +132,8 @@ export class FakeSellerCentral {
   private readonly refreshTokens = new Map<string, string>();
   private readonly accessTokens = new Map<string, { sellerId: string; expired: boolean }>();
   private readonly faults: Array<{ pathPrefix: string; fault: Fault }> = [];
+  /** Per seller and notification type: `${sellingPartnerId} ${notificationType}`. */
+  private readonly subscriptions = new Map<string, FakeSubscription>();
   private server!: Server;
   url = '';
 
@@ -156,6 +171,7 @@ export class FakeSellerCentral {
       accountCheckIntervalMinutes: 60,
       requestTimeoutMs: 5000,
       notificationSecret: 'fake-notification-relay-secret',
+      notificationDestinationId: fakeApp.destinationId,
       ...overrides,
     };
   }
@@ -180,6 +196,25 @@ export class FakeSellerCentral {
     return [...this.refreshTokens.keys(), ...this.accessTokens.keys()];
   }
 
+  /** The seller's subscription to `notificationType`, created through the Notifications API (or `subscribe`). */
+  subscriptionOf(sellingPartnerId: string, notificationType = 'ACCOUNT_STATUS_CHANGED'): FakeSubscription | undefined {
+    return this.subscriptions.get(`${sellingPartnerId} ${notificationType}`);
+  }
+
+  /** The subscription's ID, which Amazon puts in every notification's `notificationMetadata`. */
+  subscriptionIdOf(sellingPartnerId: string, notificationType = 'ACCOUNT_STATUS_CHANGED'): string {
+    const subscription = this.subscriptionOf(sellingPartnerId, notificationType);
+    if (!subscription) throw new Error(`${sellingPartnerId} has no ${notificationType} subscription at the fake`);
+    return subscription.subscriptionId;
+  }
+
+  /** A subscription that exists before the app asks (an earlier deployment made it, or another tool). */
+  subscribe(sellingPartnerId: string, notificationType: string, destinationId = fakeApp.destinationId): FakeSubscription {
+    const subscription = { subscriptionId: `subscription-id-${randomBytes(8).toString('hex')}`, payloadVersion: '2021-01-01', destinationId };
+    this.subscriptions.set(`${sellingPartnerId} ${notificationType}`, subscription);
+    return subscription;
+  }
+
   tokenRequests(grantType?: string): RecordedRequest[] {
     return this.requests.filter((request) => request.path === '/auth/o2/token' && (!grantType || request.form?.grant_type === grantType));
   }
@@ -197,8 +232,10 @@ export class FakeSellerCentral {
     });
     const contentType = request.headers['content-type'];
     const accessToken = request.headers['x-amz-access-token'] as string | undefined;
-    const form = request.method === 'POST' ? Object.fromEntries(new URLSearchParams(body)) : null;
-    this.requests.push({ method: request.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), contentType, accessToken, form });
+    const form = request.method === 'POST' && contentType?.startsWith('application/x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(body)) : null;
+    const parsedJson = contentType?.startsWith('application/json') ? parseJson(body) : null;
+    const method = request.method ?? 'GET';
+    this.requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), contentType, accessToken, form, json: parsedJson });
 
     if (url.pathname === '/apps/authorize/consent') return this.consent(url, response);
     if (url.pathname === '/auth/o2/token' && request.method === 'POST') return this.token(contentType, form ?? {}, response);
@@ -218,7 +255,36 @@ export class FakeSellerCentral {
     if (!token) return json(response, 403, errors('Unauthorized', 'Access to requested resource is denied.', 'The access token you provided is revoked, malformed or invalid.'));
     if (token.expired) return json(response, 403, errors('Unauthorized', 'Access to requested resource is denied.', 'The access token you provided has expired.'));
     const seller = this.sellers.get(token.sellerId)!;
+    const subscriptions = /^\/notifications\/v1\/subscriptions\/([A-Z_]+)$/.exec(url.pathname);
+    if (subscriptions) return this.notificationSubscriptions(method, subscriptions[1], url, contentType, parsedJson, seller, response);
     return this.api(url, seller, response);
+  }
+
+  /**
+   * The Notifications API v1: createSubscription (POST, `{ payloadVersion, destinationId }`, 409 Conflict when
+   * the seller already has one for the type) and getSubscription (GET, 404 when there is none), both
+   * answering `{ payload: { subscriptionId, payloadVersion, destinationId } }`.
+   */
+  private notificationSubscriptions(method: string, notificationType: string, url: URL, contentType: string | undefined, body: unknown, seller: FakeSeller, response: ServerResponse): void {
+    const key = `${seller.sellingPartnerId} ${notificationType}`;
+    const existing = this.subscriptions.get(key);
+    if (method === 'GET') {
+      if (!existing) return json(response, 404, errors('NotFound', 'The resource specified does not exist.'));
+      const wanted = url.searchParams.get('payloadVersion');
+      if (wanted && wanted !== existing.payloadVersion) return json(response, 404, errors('NotFound', `No subscription with payloadVersion ${wanted}.`));
+      return json(response, 200, { payload: existing }, { 'x-amzn-RateLimit-Limit': '1.0' });
+    }
+    if (method !== 'POST') return json(response, 405, errors('MethodNotAllowed', 'The method is not allowed.'));
+    if (!contentType?.startsWith('application/json')) return json(response, 415, errors('UnsupportedMediaType', 'The request payload is in an unsupported format.'));
+    const request = body as { payloadVersion?: unknown; destinationId?: unknown } | null;
+    if (typeof request?.payloadVersion !== 'string' || typeof request.destinationId !== 'string') {
+      return json(response, 400, errors('InvalidInput', 'payloadVersion and destinationId are required.'));
+    }
+    if (request.destinationId !== fakeApp.destinationId) return json(response, 400, errors('InvalidInput', `Invalid destinationId ${request.destinationId}.`));
+    if (existing) return json(response, 409, errors('Conflict', 'A subscription for the specified notificationType already exists for this selling partner.'));
+    const created = { subscriptionId: `subscription-id-${randomBytes(8).toString('hex')}`, payloadVersion: request.payloadVersion, destinationId: request.destinationId };
+    this.subscriptions.set(key, created);
+    return json(response, 200, { payload: created }, { 'x-amzn-RateLimit-Limit': '1.0' });
   }
 
   /** Seller Central's consent page: the signed-in seller consents, and is sent to the redirect URI. */
@@ -320,6 +386,14 @@ export class FakeSellerCentral {
       }, rate);
     }
     return json(response, 404, errors('NotFound', 'The requested resource was not found.'));
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
 }
 

@@ -65,17 +65,20 @@ export async function linkOverRedirect(server: TestServer, fake: FakeSellerCentr
   return { started, redirect, ...outcome };
 }
 
-/** An SP-API notification envelope for ACCOUNT_STATUS_CHANGED (payload version 2021-01-01). */
-export function accountStatusChanged(sellerId: string, previous: string, current: string, eventTime: Date) {
+/**
+ * An ACCOUNT_STATUS_CHANGED notification exactly as Amazon documents it (payload version 2021-01-01): the
+ * payload names no seller; `notificationMetadata.subscriptionId` names the subscription it came through.
+ */
+export function accountStatusChanged(subscriptionId: string, previous: string, current: string, eventTime: Date) {
   return {
     notificationVersion: '1.0',
     notificationType: 'ACCOUNT_STATUS_CHANGED',
     payloadVersion: '2021-01-01',
     eventTime: eventTime.toISOString(),
-    payload: { accountStatusChangeNotification: { sellerId, previousAccountStatus: previous, currentAccountStatus: current } },
+    payload: { accountStatusChangeNotification: { previousAccountStatus: previous, currentAccountStatus: current } },
     notificationMetadata: {
       applicationId: 'amzn1.sp.solution.11111111-2222-3333-4444-555555555555',
-      subscriptionId: 'sub-1',
+      subscriptionId,
       publishTime: eventTime.toISOString(),
       notificationId: `note-${eventTime.getTime()}-${current}`,
     },

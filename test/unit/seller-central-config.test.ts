@@ -17,6 +17,7 @@ const spApiEnv = {
   TOKEN_ENCRYPTION_KEY: key,
   CONSOLE_URL: 'https://console.bwp.example/settings',
   SP_API_NOTIFICATION_SECRET: 'a-relay-secret-of-length',
+  SP_API_NOTIFICATION_DESTINATION_ID: '3acafc7e-121b-1329-8ae8-1571be663aaa',
 };
 
 function problems(env: Record<string, string>): string[] {
@@ -49,6 +50,7 @@ describe('Seller Central configuration', () => {
       sellerCentralUrl: 'https://sellercentral.amazon.com',
       marketplaceId: 'ATVPDKIKX0DER',
       draftApp: false,
+      notificationDestinationId: '3acafc7e-121b-1329-8ae8-1571be663aaa',
       tokenKey: { id: expect.stringMatching(/^[0-9a-f]{16}$/) },
     });
   });
@@ -74,6 +76,7 @@ describe('Seller Central configuration', () => {
       'SP_API_ENDPOINT must be an https URL (got "not a url")',
       'SP_API_DRAFT_APP must be true or false (got "perhaps")',
       'CONSOLE_URL must be set (an https URL)',
+      'SP_API_NOTIFICATION_DESTINATION_ID must be set (the Notifications API destination that ACCOUNT_STATUS_CHANGED subscriptions deliver to)',
     ]);
     expect(problems({ ...spApiEnv, SELLER_CENTRAL: 'amazon' })).toEqual(['SELLER_CENTRAL must be one of sandbox, sp-api (got "amazon")']);
   });
@@ -98,20 +101,42 @@ describe('SP-API building blocks', () => {
     expect(() => new TokenVault(tokenKeyFrom(randomBytes(32))).open(sealed, 'row-1')).toThrow(/No token encryption key/);
   });
 
-  it('L8: the ACCOUNT_STATUS_CHANGED envelope is read as documented; problems are listed one by one', () => {
+  it('L8: the documentation wins over the old parser: Amazon\'s documented ACCOUNT_STATUS_CHANGED example (no sellerId) is read, and the subscription names the seller', () => {
+    // Verbatim from "Notification Type Values" (ACCOUNT_STATUS_CHANGED, payload version 2021-01-01).
+    const documented = JSON.parse(
+      '{"notificationVersion":"1.0","notificationType":"ACCOUNT_STATUS_CHANGED","payloadVersion":"2021-01-01","eventTime":"2020-12-11T19:42:04.284Z","payload":{"accountStatusChangeNotification":{"previousAccountStatus":"NORMAL","currentAccountStatus":"AT_RISK"}},"notificationMetadata":{"applicationId":"amzn1.sellerapps.app.aacccfff-44aa-4b7c-b42b-ed4ec98dd746","subscriptionId":"subscription-id-d0e9e693-c3ad-4373-979f-ed4ec98dd746","publishTime":"2020-12-11T19:45:04.284Z","notificationId":"d0e9e693-c3ad-4373-979f-ed4ec98dd746"}}',
+    );
+    expect(parseSellerCentralNotification(documented)).toEqual({
+      notification: {
+        subscriptionId: 'subscription-id-d0e9e693-c3ad-4373-979f-ed4ec98dd746',
+        previousAccountStatus: 'NORMAL',
+        currentAccountStatus: 'AT_RISK',
+        eventTime: new Date('2020-12-11T19:42:04.284Z'),
+        notificationId: 'd0e9e693-c3ad-4373-979f-ed4ec98dd746',
+      },
+    });
+  });
+
+  it('L8: a malformed ACCOUNT_STATUS_CHANGED envelope is refused problem by problem (both statuses and the subscriptionId are required)', () => {
     const envelope = {
       notificationVersion: '1.0',
       notificationType: 'ACCOUNT_STATUS_CHANGED',
       payloadVersion: '2021-01-01',
       eventTime: '2026-03-02T09:00:00.000Z',
-      payload: { accountStatusChangeNotification: { sellerId: 'A1NORTHWINDSP', previousAccountStatus: 'NORMAL', currentAccountStatus: 'AT_RISK' } },
-      notificationMetadata: { notificationId: 'n-1' },
+      payload: { accountStatusChangeNotification: { previousAccountStatus: 'NORMAL', currentAccountStatus: 'AT_RISK' } },
+      notificationMetadata: { subscriptionId: 'subscription-id-1', notificationId: 'n-1' },
     };
-    expect(parseSellerCentralNotification(envelope)).toEqual({
-      notification: { sellerId: 'A1NORTHWINDSP', previousAccountStatus: 'NORMAL', currentAccountStatus: 'AT_RISK', eventTime: new Date('2026-03-02T09:00:00.000Z'), notificationId: 'n-1' },
-    });
     expect(parseSellerCentralNotification({ ...envelope, payloadVersion: '1.0', eventTime: 'yesterday' })).toEqual({
       problems: ['payloadVersion must be 2021-01-01', 'eventTime must be an ISO 8601 date-time'],
+    });
+    expect(parseSellerCentralNotification({ ...envelope, notificationMetadata: { notificationId: 'n-1' }, payload: { accountStatusChangeNotification: { currentAccountStatus: 'AT_RISK' } } })).toEqual({
+      problems: [
+        'notificationMetadata.subscriptionId must be a string of 1 to 128 characters (it names the seller)',
+        'payload.accountStatusChangeNotification.previousAccountStatus must be one of NORMAL, AT_RISK, DEACTIVATED',
+      ],
+    });
+    expect(parseSellerCentralNotification({ ...envelope, notificationMetadata: undefined })).toEqual({
+      problems: ['notificationMetadata.subscriptionId must be a string of 1 to 128 characters (it names the seller)'],
     });
     expect(parseSellerCentralNotification([])).toEqual({ problems: ['the body must be a JSON object'] });
   });

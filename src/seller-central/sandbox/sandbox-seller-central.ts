@@ -192,6 +192,9 @@ export class SandboxSellerCentral implements SellerCentralGateway {
     return account ?? { amazonPayOutcome: 'ACTIVATES', amazonPayActivationMinutes: 2 };
   }
 
+  /** The sandbox notifies every listener of every change at once; there is nothing to subscribe to. */
+  async ensureAccountNotifications(): Promise<void> {}
+
   onAccountChanged(listener: (sellerAccountId: string) => Promise<void>): void {
     this.listeners.push(listener);
   }

@@ -18,6 +18,9 @@ export interface SpApiResponse<T> {
   errors: SpApiError[];
 }
 
+/** Query parameters; arrays are sent comma-separated, undefined and null are left out. */
+export type Query = Record<string, string | number | boolean | string[] | undefined | null>;
+
 export interface SpApiClientOptions {
   endpoint: string;
   timeoutMs: number;
@@ -44,7 +47,7 @@ export function backoffMs(attempt: number, rateLimitHeader: string | null, base:
 }
 
 /**
- * A thin typed client for SP-API's GET operations: the access token in `x-amz-access-token`, query
+ * A thin typed client for SP-API's operations (GETs, and JSON POSTs): the access token in `x-amz-access-token`, query
  * arrays comma-separated (as the models' `collectionFormat: csv` says), 429 answered by backoff through
  * the injected sleeper, 5xx, timeouts and unreachable hosts as SellerCentralError UNAVAILABLE. Any
  * other answer (2xx, 4xx) is handed back with its error envelope for the caller to judge.
@@ -56,34 +59,48 @@ export class SpApiClient {
     this.fetch = options.fetch ?? fetch;
   }
 
-  async get<T>(path: string, query: Record<string, string | number | boolean | string[] | undefined | null>, accessToken: string): Promise<SpApiResponse<T>> {
+  get<T>(path: string, query: Query, accessToken: string): Promise<SpApiResponse<T>> {
+    return this.send<T>('GET', path, query, undefined, accessToken);
+  }
+
+  /** A JSON body, as the Notifications API's createSubscription takes it. */
+  post<T>(path: string, body: unknown, accessToken: string): Promise<SpApiResponse<T>> {
+    return this.send<T>('POST', path, {}, body, accessToken);
+  }
+
+  private async send<T>(method: 'GET' | 'POST', path: string, query: Query, body: unknown, accessToken: string): Promise<SpApiResponse<T>> {
     const url = new URL(`${this.options.endpoint}${path}`);
     for (const [name, value] of Object.entries(query)) {
       if (value === undefined || value === null) continue;
       url.searchParams.set(name, Array.isArray(value) ? value.join(',') : String(value));
     }
+    const api = path.split('/')[1];
+    const headers: Record<string, string> = { 'x-amz-access-token': accessToken, accept: 'application/json', 'user-agent': 'bwp-merchant-console-bff/0.1 (Language=TypeScript)' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
     const maxAttempts = this.options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt += 1) {
       let response: Response;
       try {
         response = await this.fetch(url, {
-          headers: { 'x-amz-access-token': accessToken, accept: 'application/json', 'user-agent': 'bwp-merchant-console-bff/0.1 (Language=TypeScript)' },
+          method,
+          headers,
+          ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
           signal: AbortSignal.timeout(this.options.timeoutMs),
         });
       } catch {
-        throw new SellerCentralError(`Seller Central (${path.split('/')[1]} API) did not answer in time; it will be retried.`, 'UNAVAILABLE');
+        throw new SellerCentralError(`Seller Central (${api} API) did not answer in time; it will be retried.`, 'UNAVAILABLE');
       }
       if (response.status === 429) {
         await response.body?.cancel();
         if (attempt >= maxAttempts) {
-          throw new SellerCentralError(`Seller Central kept throttling the ${path.split('/')[1]} API after ${maxAttempts} attempts; it will be retried.`, 'UNAVAILABLE');
+          throw new SellerCentralError(`Seller Central kept throttling the ${api} API after ${maxAttempts} attempts; it will be retried.`, 'UNAVAILABLE');
         }
         await this.options.sleeper(backoffMs(attempt, response.headers.get('x-amzn-ratelimit-limit'), this.options.baseBackoffMs ?? 1000, this.options.maxBackoffMs ?? 120_000));
         continue;
       }
       const json = (await response.json().catch(() => null)) as (T & { errors?: SpApiError[] }) | null;
       if (response.status >= 500) {
-        throw new SellerCentralError(`Seller Central (${path.split('/')[1]} API) answered HTTP ${response.status}${describe(json?.errors)}; it will be retried.`, 'UNAVAILABLE');
+        throw new SellerCentralError(`Seller Central (${api} API) answered HTTP ${response.status}${describe(json?.errors)}; it will be retried.`, 'UNAVAILABLE');
       }
       return { status: response.status, body: (json ?? {}) as T, errors: Array.isArray(json?.errors) ? json.errors : [] };
     }

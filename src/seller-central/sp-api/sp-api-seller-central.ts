@@ -17,13 +17,14 @@ import {
   SellerCentralGateway,
   SellerListing,
 } from '../seller-central.gateway';
+import { ACCOUNT_STATUS_CHANGED, ACCOUNT_STATUS_PAYLOAD_VERSION, AccountStatus } from './account-status-changed';
 import { isRefusal, LwaClient } from './lwa-client';
-import { isExpiredTokenAnswer, Sleeper, SpApiClient, SpApiResponse } from './sp-api-client';
-import { SpApiAccountStatus, SpApiCredential } from './sp-api.entities';
+import { isExpiredTokenAnswer, Query, Sleeper, SpApiClient, SpApiResponse } from './sp-api-client';
+import { SpApiAccountStatus, SpApiCredential, SpApiNotificationSubscription } from './sp-api.entities';
 import { TokenVault } from './token-vault';
 
 /** ACCOUNT_STATUS_CHANGED's account statuses (payload version 2021-01-01). */
-export type SpApiAccountStatusValue = 'NORMAL' | 'AT_RISK' | 'DEACTIVATED';
+export type SpApiAccountStatusValue = AccountStatus;
 
 const GATEWAY = 'sp-api';
 
@@ -67,6 +68,13 @@ export interface MarketplaceParticipation {
   storeName: string;
 }
 
+/** The Notifications API's Subscription (createSubscription and getSubscription answer `{ payload: Subscription }`). */
+interface NotificationSubscription {
+  subscriptionId: string;
+  payloadVersion: string;
+  destinationId: string;
+}
+
 interface ListingsItem {
   sku: string;
   summaries?: Array<{ marketplaceId: string; asin?: string; itemName?: string; status?: string[] }>;
@@ -95,6 +103,11 @@ export interface SpApiDependencies {
 export class SpApiSellerCentral implements SellerCentralGateway {
   private readonly lwa: LwaClient;
   private readonly api: SpApiClient;
+  /**
+   * The Notifications API, whose throttling is not waited out: a subscription is asked for while the
+   * merchant's browser waits on the link, and the periodic account check asks again later.
+   */
+  private readonly notificationsApi: SpApiClient;
   private readonly vault: TokenVault;
   private readonly accessTokens = new Map<string, { token: string; expiresAt: number }>();
   private readonly listeners: Array<(sellerAccountId: string) => Promise<void>> = [];
@@ -112,6 +125,7 @@ export class SpApiSellerCentral implements SellerCentralGateway {
       fetch: deps.fetch,
     });
     this.api = new SpApiClient({ endpoint: config.endpoint, timeoutMs: config.requestTimeoutMs, sleeper: deps.sleeper, fetch: deps.fetch });
+    this.notificationsApi = new SpApiClient({ endpoint: config.endpoint, timeoutMs: config.requestTimeoutMs, sleeper: deps.sleeper, fetch: deps.fetch, maxAttempts: 1 });
     this.vault = new TokenVault(config.tokenKey, config.previousTokenKeys);
   }
 
@@ -239,6 +253,55 @@ export class SpApiSellerCentral implements SellerCentralGateway {
   }
 
   /**
+   * L8: the seller's ACCOUNT_STATUS_CHANGED subscription (Notifications API createSubscription, with the
+   * seller's access token, delivering to SP_API_NOTIFICATION_DESTINATION_ID), recorded so that a
+   * notification's subscriptionId names the seller. Nothing is asked of Amazon when one is recorded; a 409
+   * Conflict (the seller is already subscribed, by an earlier link or another instance) is answered by
+   * getSubscription. A subscription that delivers elsewhere is refused: its notifications would never come here.
+   */
+  async ensureAccountNotifications(sellerAccountId: string): Promise<void> {
+    const recorded = await this.deps.dataSource.manager.findOneBy(SpApiNotificationSubscription, { sellingPartnerId: sellerAccountId, notificationType: ACCOUNT_STATUS_CHANGED });
+    if (recorded) return;
+    const path = `/notifications/v1/subscriptions/${ACCOUNT_STATUS_CHANGED}`;
+    const destinationId = this.config.notificationDestinationId;
+    const request = { payloadVersion: ACCOUNT_STATUS_PAYLOAD_VERSION, destinationId };
+    let answer = await this.asSeller<{ payload?: NotificationSubscription }>(sellerAccountId, undefined, (accessToken) => this.notificationsApi.post(path, request, accessToken));
+    if (answer.status === 409) {
+      const query = { payloadVersion: ACCOUNT_STATUS_PAYLOAD_VERSION };
+      answer = await this.asSeller<{ payload?: NotificationSubscription }>(sellerAccountId, undefined, (accessToken) => this.notificationsApi.get(path, query, accessToken));
+    }
+    this.expectOk(answer, 'Notifications');
+    const subscription = answer.body.payload;
+    if (!subscription?.subscriptionId) throw new SellerCentralError(`Seller Central's Notifications API answered without a subscription for the account ${sellerAccountId}.`, 'REFUSED');
+    if (subscription.destinationId !== destinationId) {
+      throw new SellerCentralError(
+        `The account ${sellerAccountId} is already subscribed to ${ACCOUNT_STATUS_CHANGED} with the destination ${subscription.destinationId}, not SP_API_NOTIFICATION_DESTINATION_ID (${destinationId}); delete that subscription (deleteSubscriptionById) or configure its destination.`,
+        'REFUSED',
+      );
+    }
+    await this.deps.transactions.run((manager) =>
+      manager.upsert(
+        SpApiNotificationSubscription,
+        {
+          subscriptionId: subscription.subscriptionId,
+          sellingPartnerId: sellerAccountId,
+          notificationType: ACCOUNT_STATUS_CHANGED,
+          payloadVersion: subscription.payloadVersion,
+          destinationId: subscription.destinationId,
+          createdAt: this.deps.clock.now(),
+        },
+        ['subscriptionId'],
+      ),
+    );
+  }
+
+  /** L8: the selling partner a subscription to `notificationType` was recorded for; null when none was. */
+  async sellerForSubscription(subscriptionId: string, notificationType: string): Promise<string | null> {
+    const row = await this.deps.dataSource.manager.findOneBy(SpApiNotificationSubscription, { subscriptionId, notificationType });
+    return row?.sellingPartnerId ?? null;
+  }
+
+  /**
    * L8: Seller Central's ACCOUNT_STATUS_CHANGED. The status is kept (unless a newer one is already
    * known: notifications can arrive out of order), then the links that rely on the account are checked.
    * Returns false when the notification was older than what is known, and so changed nothing.
@@ -281,12 +344,17 @@ export class SpApiSellerCentral implements SellerCentralGateway {
     throw new SellerCentralError(`Seller Central's ${api} API refused the request (${why}).`, 'REFUSED');
   }
 
-  /** One SP-API call as the seller; an expired-token answer refreshes the access token once and tries again. */
-  private async call<T>(sellerAccountId: string, grant: AuthorizationGrant | undefined, path: string, query: Parameters<SpApiClient['get']>[1]): Promise<SpApiResponse<T>> {
-    const first = await this.api.get<T>(path, query, await this.accessToken(sellerAccountId, grant));
+  /** One SP-API GET as the seller. */
+  private call<T>(sellerAccountId: string, grant: AuthorizationGrant | undefined, path: string, query: Query): Promise<SpApiResponse<T>> {
+    return this.asSeller(sellerAccountId, grant, (accessToken) => this.api.get<T>(path, query, accessToken));
+  }
+
+  /** One SP-API request as the seller; an expired-token answer refreshes the access token once and sends it again. */
+  private async asSeller<T>(sellerAccountId: string, grant: AuthorizationGrant | undefined, send: (accessToken: string) => Promise<SpApiResponse<T>>): Promise<SpApiResponse<T>> {
+    const first = await send(await this.accessToken(sellerAccountId, grant));
     if (!isExpiredTokenAnswer(first)) return first;
     this.accessTokens.delete(sellerAccountId);
-    return this.api.get<T>(path, query, await this.accessToken(sellerAccountId, grant));
+    return send(await this.accessToken(sellerAccountId, grant));
   }
 
   private async accessToken(sellerAccountId: string, grant: AuthorizationGrant | undefined): Promise<string> {

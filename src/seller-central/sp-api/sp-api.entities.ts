@@ -46,4 +46,32 @@ export class SpApiAccountStatus {
   receivedAt!: Date;
 }
 
-export const spApiEntities = [SpApiCredential, SpApiAccountStatus];
+/**
+ * L8: a Notifications API subscription and the selling partner it was created for. Seller-level
+ * notifications such as ACCOUNT_STATUS_CHANGED do not name the seller in their payload; the envelope's
+ * `notificationMetadata.subscriptionId` does, through this registry. Kept when a link is unlinked: the
+ * subscription still exists at Amazon and serves a relink.
+ */
+@Entity('sp_api_notification_subscription')
+@Index(['sellingPartnerId', 'notificationType'])
+export class SpApiNotificationSubscription {
+  @PrimaryColumn({ type: 'varchar', length: 128 })
+  subscriptionId!: string;
+
+  @TextColumn(64)
+  sellingPartnerId!: string;
+
+  @TextColumn(64)
+  notificationType!: string;
+
+  @TextColumn(16)
+  payloadVersion!: string;
+
+  @TextColumn(128)
+  destinationId!: string;
+
+  @TimestampColumn()
+  createdAt!: Date;
+}
+
+export const spApiEntities = [SpApiCredential, SpApiAccountStatus, SpApiNotificationSubscription];
