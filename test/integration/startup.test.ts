@@ -49,7 +49,7 @@ describe('start-up', () => {
         new RegExp(`exited with 1[\\s\\S]*Cannot start: port ${port} on 127\\.0\\.0\\.1 is already in use \\(another server\\?\\)\\. Stop it, or start on another port: PORT=${port + 1} npm start`),
       );
     } finally {
-      taken.close();
+      await new Promise((resolve) => taken.close(resolve));
     }
     expect(existsSync(join(folder, 'port.sqlite.lock'))).toBe(false);
   }, 60_000);
