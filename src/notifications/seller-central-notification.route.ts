@@ -1,5 +1,5 @@
 import { FastifyInstance } from 'fastify';
-import { checkWebhookSignature } from '../orders/webhook-signature';
+import { registerSignedWebhook } from '../orders/signed-webhook';
 import { Clock } from '../shared/clock';
 import { ACCOUNT_STATUS_CHANGED } from '../seller-central/sp-api/account-status-changed';
 import { AccountStatus, parseSellerCentralNotification } from './account-status-notification.parser';
@@ -35,50 +35,21 @@ export interface SellerCentralNotificationOptions {
  * (another notification type).
  */
 export async function registerSellerCentralNotifications(fastify: FastifyInstance, options: SellerCentralNotificationOptions): Promise<void> {
-  await fastify.register(async (scope) => {
-    scope.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => done(null, body));
-    scope.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
-      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-      if (status === 500) request.log.error({ err: error }, 'Seller Central notification failed; the relay will retry');
-      return reply.code(status).send({ error: status === 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST' });
-    });
-
-    scope.post(SELLER_CENTRAL_NOTIFICATION_PATH, async (request, reply) => {
-      const body = request.body as string;
-      const header = (name: string) => {
-        const value = request.headers[name];
-        return Array.isArray(value) ? value[0] : value;
-      };
-      const signature = checkWebhookSignature({
-        secret: options.secret,
-        timestampHeader: header('x-bwp-timestamp'),
-        signatureHeader: header('x-bwp-signature'),
-        body,
-        now: options.clock.now(),
-        toleranceSeconds: options.toleranceSeconds,
-      });
-      if (signature !== 'VALID') return reply.code(401).send({ error: `SIGNATURE_${signature}` });
-
-      let json: unknown;
-      try {
-        json = JSON.parse(body);
-      } catch {
-        return reply.code(400).send({ error: 'MALFORMED_JSON' });
-      }
-      const parsed = parseSellerCentralNotification(json);
-      if ('problems' in parsed) return reply.code(400).send({ error: 'INVALID_NOTIFICATION', problems: parsed.problems });
-      if ('ignored' in parsed) return reply.code(200).send({ status: 'IGNORED', notificationType: parsed.ignored });
-      const { subscriptionId, notificationId, currentAccountStatus, eventTime } = parsed.notification;
-      const sellerId = await options.subscriptions.sellerForSubscription(subscriptionId, ACCOUNT_STATUS_CHANGED);
-      if (!sellerId) {
-        request.log.warn(
-          { subscriptionId, notificationId, notificationType: ACCOUNT_STATUS_CHANGED },
-          'Seller Central notification for a subscription this API has not recorded; nothing changed (the periodic account check still reads every linked account)',
-        );
-        return reply.code(200).send({ status: 'UNKNOWN_SUBSCRIPTION' });
-      }
-      const applied = await options.sink.accountStatusReported(sellerId, currentAccountStatus, eventTime);
-      return reply.code(200).send({ status: applied ? 'APPLIED' : 'OUT_OF_ORDER' });
-    });
+  const webhook = { ...options, path: SELLER_CENTRAL_NOTIFICATION_PATH, sender: 'Seller Central notification' };
+  await registerSignedWebhook(fastify, webhook, async (json, reply) => {
+    const parsed = parseSellerCentralNotification(json);
+    if ('problems' in parsed) return reply.code(400).send({ error: 'INVALID_NOTIFICATION', problems: parsed.problems });
+    if ('ignored' in parsed) return reply.code(200).send({ status: 'IGNORED', notificationType: parsed.ignored });
+    const { subscriptionId, notificationId, currentAccountStatus, eventTime } = parsed.notification;
+    const sellerId = await options.subscriptions.sellerForSubscription(subscriptionId, ACCOUNT_STATUS_CHANGED);
+    if (!sellerId) {
+      reply.log.warn(
+        { subscriptionId, notificationId, notificationType: ACCOUNT_STATUS_CHANGED },
+        'Seller Central notification for a subscription this API has not recorded; nothing changed (the periodic account check still reads every linked account)',
+      );
+      return reply.code(200).send({ status: 'UNKNOWN_SUBSCRIPTION' });
+    }
+    const applied = await options.sink.accountStatusReported(sellerId, currentAccountStatus, eventTime);
+    return reply.code(200).send({ status: applied ? 'APPLIED' : 'OUT_OF_ORDER' });
   });
 }
