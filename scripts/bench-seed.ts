@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { ApiToken } from '../src/auth/api-token.entity';
 import { MerchantUser } from '../src/auth/merchant-user.entity';
 import { Role } from '../src/auth/role';
 import { hashToken } from '../src/auth/tokens';
@@ -17,7 +18,8 @@ import { UnlinkRequestState } from '../src/unlinking/unlink-request-state';
 import { chunks } from '../src/shared/chunks';
 import { newId } from '../src/shared/ids';
 
-export const BENCH_TOKEN = 'bench-large-merchant-owner';
+/** API tokens (the machine clients' credential: one hash lookup, no provider); never used outside the bench. */
+export const BENCH_TOKEN = 'bwpc_bench-large-merchant-owner';
 
 async function insertAll<T extends object>(dataSource: DataSource, entity: new () => T, rows: T[]): Promise<void> {
   await dataSource.transaction(async (manager) => {
@@ -40,7 +42,13 @@ async function seedMerchant(dataSource: DataSource, shape: MerchantShape, index:
   const linkId = newId(now.getTime());
   await insertAll(dataSource, Merchant, [{ id: merchantId, name: `Bench merchant ${index}`, createdAt: now }]);
   await insertAll(dataSource, MerchantUser, [
-    { id: userId, merchantId, email: `owner${index}@bench.example`, displayName: `Owner ${index}`, role: Role.OWNER, tokenHash: hashToken(shape.token), createdAt: now },
+    { id: userId, merchantId, email: `owner${index}@bench.example`, displayName: `Owner ${index}`, role: Role.OWNER, issuer: 'urn:bench', subject: `owner-${index}`, createdAt: now },
+  ]);
+  await insertAll(dataSource, ApiToken, [
+    {
+      id: newId(now.getTime()), merchantId, userId, name: 'bench', role: Role.OWNER, tokenHash: hashToken(shape.token), displayPrefix: shape.token.slice(0, 9),
+      expiresAt: new Date(now.getTime() + 365 * 86_400_000), lastUsedAt: null, revokedAt: null, createdAt: now,
+    },
   ]);
   const state = shape.unlinkRequested ? LinkState.UNLINK_REQUESTED : LinkState.LINKED;
   await insertAll(dataSource, SellerCentralLink, [
@@ -98,6 +106,6 @@ export async function seedBenchData(dataSource: DataSource, large: { products: n
   const now = new Date();
   await seedMerchant(dataSource, { ...large, unlinkRequested: true, token: BENCH_TOKEN }, 0, now);
   for (let index = 1; index <= smallMerchants; index += 1) {
-    await seedMerchant(dataSource, { products: 10, orders: 10, unlinkRequested: false, token: `bench-small-${index}` }, index, now);
+    await seedMerchant(dataSource, { products: 10, orders: 10, unlinkRequested: false, token: `bwpc_bench-small-${index}` }, index, now);
   }
 }

@@ -3,11 +3,15 @@ import { dirname } from 'node:path';
 import { FastifyInstance } from 'fastify';
 import { DataSource, Logger } from 'typeorm';
 import { createDataSource } from '../ormconfig';
+import { AccessResolver } from './access/access.resolver';
+import { AccessService } from './access/access.service';
 import { Authenticator } from './auth/authenticator';
+import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, DEVELOPMENT_JWKS_PATH, DevelopmentIssuer } from './auth/development-issuer';
+import { JwtVerifier } from './auth/jwt-verifier';
 import { AppConfig } from './config';
 import { lockDatabaseFile } from './database/single-process-lock';
 import { TransactionRunner } from './database/transaction-runner';
-import { demoUsers, seedDemoData } from './demo/demo-data';
+import { demoDataProblems, demoUsers, seedDemoData } from './demo/demo-data';
 import { registerGraphiQL } from './explorer/graphiql.route';
 import { loadExampleOperations } from './explorer/operations';
 import { LinkRepository } from './linking/link.repository';
@@ -48,6 +52,7 @@ import { OrderPlacementService } from './orders/order-placement.service';
 import { OrderRepository } from './orders/order.repository';
 import { OrderLineResolver, OrderResolver } from './orders/order.resolver';
 import { registerOrderWebhook } from './orders/order-webhook.route';
+import { WebhookSecrets } from './orders/webhook-secrets';
 import { SandboxStorefrontResolver } from './orders/sandbox-storefront.resolver';
 import { UnlinkRequestRepository } from './unlinking/unlink-request.repository';
 import { BlockingProductsResolver, LinkUnlinkRequestResolver, UnlinkRefusalResolver, UnlinkResolver } from './unlinking/unlink.resolver';
@@ -76,6 +81,9 @@ export interface App {
   catalog: CatalogService;
   unlinking: UnlinkService;
   idempotency: IdempotencyService;
+  access: AccessService;
+  /** Outside production with no AUTH_JWKS_URL: signs the demo users' tokens (tests sign in through it too). */
+  developmentIssuer: DevelopmentIssuer | null;
   /** Starts listening and the background worker; resolves to the base URL. */
   start(): Promise<string>;
   stop(): Promise<void>;
@@ -124,12 +132,41 @@ async function openDatabase(config: AppConfig, sqlLogger: Logger | undefined): P
   }
 }
 
+/** Production found unsafe at start (config.ts names the configuration's problems; this, the database's). */
+export class UnsafeProduction extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Refusing to start in production:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'UnsafeProduction';
+  }
+}
+
+/** Who signs users in: the OpenID Connect provider, or this server's development issuer (never in production). */
+async function signIn(config: AppConfig, clock: Clock, ownUrl: () => string) {
+  if (config.auth.mode === 'oidc') {
+    const { jwksUrl, issuer, audience } = config.auth;
+    return { verifier: new JwtVerifier({ jwksUrl: () => jwksUrl, issuer, audience, clock }), developmentIssuer: null };
+  }
+  if (config.environment === 'production') throw new UnsafeProduction(['AUTH_JWKS_URL must be set in production']);
+  if (config.auth.keyPath) mkdirSync(dirname(config.auth.keyPath), { recursive: true });
+  const developmentIssuer = await DevelopmentIssuer.open(config.auth.keyPath, clock);
+  const verifier = new JwtVerifier({ jwksUrl: () => `${ownUrl()}${DEVELOPMENT_JWKS_PATH}`, issuer: DEVELOPMENT_ISSUER, audience: DEVELOPMENT_AUDIENCE, clock });
+  return { verifier, developmentIssuer };
+}
+
 /** The composition root: the one place that builds the object graph. */
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
   const clock = overrides.clock ?? systemClock;
   const logger = createLogger(config, overrides.logStream);
   const { dataSource, release: releaseDatabase } = await openDatabase(config, overrides.sqlLogger);
   const transactions = new TransactionRunner(dataSource);
+  if (config.environment === 'production') {
+    const problems = await demoDataProblems(dataSource.manager);
+    if (problems.length > 0) {
+      await dataSource.destroy();
+      releaseDatabase();
+      throw new UnsafeProduction(problems);
+    }
+  }
 
   const sandbox = new SandboxSellerCentral(dataSource, transactions, clock, config.authorizationCodeTtlSeconds);
   await transactions.run((manager) => seedSandboxAccounts(manager));
@@ -154,7 +191,14 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     if (moved.to === LinkState.UNLINKED) await sellerCentral.forgetGrant(manager, moved.link.id);
   });
   const accountCheck = spApiConfig ? new DueTask(clock, spApiConfig.accountCheckIntervalMinutes * 60_000, () => linking.recheckAccounts()) : null;
-  const authenticator = new Authenticator(dataSource);
+  let ownUrl = '';
+  const { verifier, developmentIssuer } = await signIn(config, clock, () => ownUrl);
+  const authenticator = new Authenticator(dataSource, verifier, clock);
+  const webhookSecrets = new WebhookSecrets(dataSource);
+  const access = new AccessService(dataSource, transactions, webhookSecrets, clock, {
+    defaultIssuer: config.auth.mode === 'oidc' ? config.auth.issuer : DEVELOPMENT_ISSUER,
+    webhookSecretOverlapMs: config.webhookSecretOverlapHours * 3_600_000,
+  });
 
   const steps = new OnboardingStepRepository(dataSource, transactions);
   const catalog = new CatalogRepository(dataSource, links, steps);
@@ -179,7 +223,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const container = new ResolverContainer(
     new Map<Function, object>([
       [ViewerResolver, new ViewerResolver(directory)],
-      [NodeResolver, new NodeResolver(directory, links, catalog, orders, unlinkRequests)],
+      [NodeResolver, new NodeResolver(directory, links, catalog, orders, unlinkRequests, access)],
+      [AccessResolver, new AccessResolver(access)],
       [LinkingResolver, new LinkingResolver(linking, links, idempotency)],
       [OnboardingResolver, new OnboardingResolver(onboardingService)],
       [CatalogResolver, new CatalogResolver(catalog, offerPrime, catalogService, idempotency)],
@@ -207,13 +252,15 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     authenticate: (header) => authenticator.authenticate(header),
     createLoaders: (viewer) => createLoaders({ directory, links, steps, catalog, orders, unlinkRequests }, viewer.merchantId, config.dataLoaderBatching),
     registerRoutes: async (fastify) => {
-      await registerOrderWebhook(fastify, { events: orderEvents, clock, secret: config.webhookSecret, toleranceSeconds: config.webhookToleranceSeconds });
+      await registerOrderWebhook(fastify, { events: orderEvents, orders, secrets: webhookSecrets, clock, toleranceSeconds: config.webhookToleranceSeconds });
+      if (developmentIssuer) fastify.get(DEVELOPMENT_JWKS_PATH, async () => developmentIssuer.jwks());
       if (spApi && spApiConfig) {
         await registerSellerCentralCallback(fastify, { linking, consoleUrl: spApiConfig.consoleUrl });
         await registerSellerCentralNotifications(fastify, { sink: spApi, subscriptions: spApi, clock, secret: spApiConfig.notificationSecret, toleranceSeconds: config.webhookToleranceSeconds });
       }
       if (config.graphiql) {
-        await registerGraphiQL(fastify, { demoToken: config.seedDemoData ? demoUsers[0].token : null, operations: loadExampleOperations() });
+        const demoToken = developmentIssuer && config.seedDemoData ? () => developmentIssuer.sign(demoUsers[0].subject) : null;
+        await registerGraphiQL(fastify, { demoToken, operations: loadExampleOperations() });
       }
     },
     readinessProblem: async () => {
@@ -247,8 +294,11 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     catalog: catalogService,
     unlinking,
     idempotency,
+    access,
+    developmentIssuer,
     start: async () => {
       const url = await http.listen({ host: config.host, port: config.port });
+      ownUrl = url.replace('://0.0.0.0', '://127.0.0.1').replace('://[::]', '://127.0.0.1');
       scheduler.start();
       return url;
     },

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { secretProblem } from './shared/secret-strength';
 /**
  * Configuration comes from the environment, is validated once at start, and is then passed down
  * explicitly. Every bad value is reported at once, with the variable's name and what it expects.
@@ -41,8 +43,8 @@ export interface AppConfig {
   returnWindowDays: number;
   /** U6: how long unlinking takes once it has begun. */
   unlinkProcessingHours: number;
-  /** O4: the shared secret that signs order webhooks (HMAC-SHA256). */
-  webhookSecret: string;
+  /** O4: how long a merchant's previous webhook secret still verifies events after a rotation. */
+  webhookSecretOverlapHours: number;
   /** O4: how old a webhook's timestamp may be before it is refused as a replay. */
   webhookToleranceSeconds: number;
   /** GraphiQL at /graphiql, served from the project's own dependencies. */
@@ -57,7 +59,27 @@ export interface AppConfig {
   dataLoaderBatching: boolean;
   /** Which Seller Central the app talks to: the embedded sandbox, or Amazon's Selling Partner API. */
   sellerCentral: SellerCentralConfig;
+  /** Who signs users in: an OpenID Connect provider, or (outside production) this server's development issuer. */
+  auth: AuthConfig;
+  /** Origins whose browsers may call the API (CORS); `localhost` on any port is `http://localhost:*`. */
+  corsOrigins: string[];
 }
+
+export type AuthConfig =
+  | {
+      mode: 'oidc';
+      /** The provider's JWKS (AUTH_JWKS_URL), e.g. https://example.eu.auth0.com/.well-known/jwks.json. */
+      jwksUrl: string;
+      /** `iss` of the provider's tokens (AUTH_ISSUER). */
+      issuer: string;
+      /** What `aud` must contain (AUTH_AUDIENCE): this API's identifier at the provider. */
+      audience: string;
+    }
+  | {
+      mode: 'development-issuer';
+      /** Where the development issuer's key is kept; null keeps it in memory (tests, in-memory databases). */
+      keyPath: string | null;
+    };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -138,7 +160,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     workerIntervalMs: reader.integer('WORKER_INTERVAL_MS', environment === 'test' ? 0 : 1000, 0, 3_600_000),
     returnWindowDays: reader.integer('RETURN_WINDOW_DAYS', 30, 0, 365),
     unlinkProcessingHours: reader.integer('UNLINK_PROCESSING_HOURS', 72, 0, 24 * 90),
-    webhookSecret: reader.string('WEBHOOK_SECRET', production ? '' : 'development-webhook-secret'),
+    webhookSecretOverlapHours: reader.integer('WEBHOOK_SECRET_OVERLAP_HOURS', 24, 0, 24 * 30),
     webhookToleranceSeconds: reader.integer('WEBHOOK_TOLERANCE_SECONDS', 300, 1, 3600),
     graphiql: reader.boolean('GRAPHIQL', environment === 'development'),
     onboardingLeaseSeconds: reader.integer('ONBOARDING_LEASE_SECONDS', 300, 1, 86_400),
@@ -149,12 +171,57 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     dataLoaderBatching: reader.boolean('DATALOADER_BATCHING', true),
     sellerCentral: sellerCentralConfigFromEnv(env, environment, reader),
+    auth: { mode: 'development-issuer', keyPath: null },
+    corsOrigins: [],
   };
-  if (config.webhookSecret.length < 16) {
-    reader.problems.push('WEBHOOK_SECRET must be set to at least 16 characters (it signs the order webhooks)');
-  }
+  config.auth = authConfigFromEnv(env, environment, config.database, reader);
+  config.corsOrigins = reader
+    .string('CORS_ORIGINS', production ? '' : 'http://localhost:*')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  if (production) productionProblems(env, config, reader);
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
   return config;
+}
+
+/**
+ * AUTH_JWKS_URL (with AUTH_ISSUER and AUTH_AUDIENCE) names the OpenID Connect provider. Unset, the
+ * development issuer signs the demo users' tokens, outside production only; its key is kept beside the
+ * SQLite file (or at DEV_ISSUER_KEY_PATH), in memory for tests.
+ */
+export function authConfigFromEnv(env: Env, environment: Environment, database: DatabaseConfig, reader = new Reader(env)): AuthConfig {
+  const jwksUrl = reader.string('AUTH_JWKS_URL', '');
+  if (jwksUrl) {
+    return {
+      mode: 'oidc',
+      jwksUrl: url(reader, 'AUTH_JWKS_URL', '', environment === 'production'),
+      issuer: required(reader, 'AUTH_ISSUER', 'the `iss` of the sign-in provider\'s tokens'),
+      audience: required(reader, 'AUTH_AUDIENCE', 'this API\'s identifier at the sign-in provider, which `aud` must contain'),
+    };
+  }
+  if (environment === 'production') {
+    reader.problems.push('AUTH_JWKS_URL must be set in production (with AUTH_ISSUER and AUTH_AUDIENCE): the sign-in provider\'s JWKS URL');
+  }
+  const defaultKeyPath =
+    environment === 'test' ? '' : database.type === 'better-sqlite3' ? (database.path === ':memory:' ? '' : join(dirname(database.path), 'development-issuer-key.json')) : 'data/development-issuer-key.json';
+  return { mode: 'development-issuer', keyPath: reader.string('DEV_ISSUER_KEY_PATH', defaultKeyPath) || null };
+}
+
+/** Production refuses to start unsafe: each problem is named (the database's demo users are checked at start, in app.ts). */
+function productionProblems(env: Env, config: AppConfig, reader: Reader): void {
+  if (config.seedDemoData) reader.problems.push('SEED_DEMO_DATA must not be true in production: demo users have well-known tokens');
+  const secrets: Array<[string, string | undefined]> = [
+    ['SP_API_NOTIFICATION_SECRET', env.SP_API_NOTIFICATION_SECRET],
+    ['LWA_CLIENT_SECRET', env.LWA_CLIENT_SECRET],
+  ];
+  for (const [name, value] of secrets) {
+    const problem = value ? secretProblem(value) : null;
+    if (problem) reader.problems.push(`${name} ${problem}`);
+  }
+  if (env.WEBHOOK_SECRET) {
+    reader.problems.push('WEBHOOK_SECRET is no longer read: each merchant has its own webhook secrets (rotateWebhookSecret); unset it');
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

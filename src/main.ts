@@ -1,20 +1,25 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
-import { App, createApp } from './app';
+import { App, createApp, UnsafeProduction } from './app';
+import { DEVELOPMENT_TOKEN_TTL_SECONDS, DevelopmentIssuer } from './auth/development-issuer';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseInUse } from './database/single-process-lock';
 import { demoMerchants, demoUsers } from './demo/demo-data';
 
-function printWelcome(url: string, seeded: boolean, graphiql: boolean, startupMillis: number): void {
+async function printWelcome(url: string, issuer: DevelopmentIssuer | null, seeded: boolean, graphiql: boolean, startupMillis: number): Promise<void> {
   const lines = [`Buy with Prime merchant console API ready in ${Math.round(startupMillis)} ms`, `  GraphQL: ${url}/graphql (POST JSON)`];
   if (graphiql) lines.push(`  GraphiQL: ${url}/graphiql (the help-page story as tabs, signed in as the demo owner)`);
-  if (seeded) {
-    lines.push('  Authenticate with a demo user: send the header "Authorization: Bearer <token>"');
+  if (seeded && issuer) {
+    const days = DEVELOPMENT_TOKEN_TTL_SECONDS / 86_400;
+    lines.push(`  Sign in as a demo user: send "Authorization: Bearer <token>", a JWT of the development issuer (valid ${days} days; a restart prints new ones)`);
+    const tokens = new Map<string, string>();
     for (const user of demoUsers) {
       const merchant = demoMerchants.find((candidate) => candidate.id === user.merchantId)!;
-      lines.push(`    ${user.token.padEnd(22)} ${user.role.padEnd(17)} ${user.displayName} (${merchant.name})`);
+      tokens.set(user.subject, await issuer.sign(user.subject));
+      lines.push(`    ${user.subject.padEnd(20)} ${user.role.padEnd(17)} ${user.displayName} (${merchant.name})`);
+      lines.push(`      ${tokens.get(user.subject)}`);
     }
-    lines.push(`  Try: curl -s ${url}/graphql -H 'content-type: application/json' -H 'authorization: Bearer demo-acme-owner' \\`);
+    lines.push(`  Try: curl -s ${url}/graphql -H 'content-type: application/json' -H "authorization: Bearer ${tokens.get(demoUsers[0].subject)}" \\`);
     lines.push(`         -d '{"query":"{ viewer { user { displayName role } merchant { name sellerCentralLink { state } } } }"}'`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -36,6 +41,10 @@ async function main(): Promise<void> {
   try {
     app = await createApp(config);
   } catch (error) {
+    if (error instanceof UnsafeProduction) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
     if (!(error instanceof DatabaseInUse)) throw error;
     process.stderr.write(`Cannot start: ${error.message}\n`);
     process.exit(1);
@@ -52,7 +61,7 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  printWelcome(address.replace('127.0.0.1', 'localhost'), config.seedDemoData, config.graphiql, performance.now() - startedAt);
+  await printWelcome(address.replace('127.0.0.1', 'localhost'), app.developmentIssuer, config.seedDemoData, config.graphiql, performance.now() - startedAt);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -191,6 +191,8 @@ export type UserErrorCode =
   | 'ALREADY_LINKED'
   /** Amazon Pay registration is not active yet (L6, P2). */
   | 'AMAZON_PAY_NOT_REGISTERED'
+  /** The API token was already revoked. */
+  | 'API_TOKEN_ALREADY_REVOKED'
   /** The authorization code expired before it was used. */
   | 'AUTHORIZATION_CODE_EXPIRED'
   /** The authorization code is unknown, or was issued for another link attempt. */
@@ -217,6 +219,8 @@ export type UserErrorCode =
   | 'INVALID_LINK_TRANSITION'
   /** The onboarding step is in a state from which this change cannot be made. */
   | 'INVALID_STEP_TRANSITION'
+  /** The merchant's only owner cannot be removed or given another role; make another user an owner first. */
+  | 'LAST_OWNER'
   /** The link needs attention: the account stopped qualifying (L8). */
   | 'LINK_NEEDS_ATTENTION'
   /** There is no completed Seller Central link, which this needs (L1). */
@@ -250,7 +254,11 @@ export type UserErrorCode =
   /** An unlink was requested or has begun; Prime cannot be offered again (U4, U5). */
   | 'UNLINK_IN_PROGRESS'
   /** The unlink request can no longer be withdrawn: unlinking has begun or it has ended (U4). */
-  | 'UNLINK_NOT_WITHDRAWABLE';
+  | 'UNLINK_NOT_WITHDRAWABLE'
+  /** A user with this sign-in subject or email already exists. */
+  | 'USER_ALREADY_EXISTS'
+  /** The merchant has as many users as it can have (500); remove some first. */
+  | 'USER_LIMIT_REACHED';
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 

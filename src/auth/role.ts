@@ -18,12 +18,15 @@ export enum Permission {
   MANAGE_CATALOG = 'MANAGE_CATALOG',
   /** Read the orders page. */
   READ_ORDERS = 'READ_ORDERS',
+  /** Invite and remove users, change roles, create and revoke API tokens, rotate the webhook secret. */
+  MANAGE_ACCESS = 'MANAGE_ACCESS',
 }
 
 /**
  * Who may do what. STAFF has no access to the Prime and Settings pages, which hold the link and the
  * Offer Prime toggles, so it reads neither, but it sees the orders; CUSTOMER_SERVICE and DEVELOPER
- * read everything but change nothing; OWNER and ADMIN do everything, unlinking included.
+ * read everything but change nothing; OWNER and ADMIN do everything, unlinking and access included
+ * (an ADMIN manages every role but OWNER: see access.rules.ts).
  */
 const grants: Readonly<Record<Role, readonly Permission[]>> = {
   [Role.OWNER]: Object.values(Permission),

@@ -1,4 +1,7 @@
+import { AccessAuditEntry } from '../access/access-audit-entry.entity';
+import { ApiToken } from '../auth/api-token.entity';
 import { MerchantUser } from '../auth/merchant-user.entity';
+import { WebhookSecret } from '../orders/webhook-secret.entity';
 import { CatalogProduct } from '../catalog/catalog-product.entity';
 import { FulfillmentInventoryRecord } from '../catalog/fulfillment-inventory.entity';
 import { LinkEvent } from '../linking/link-event.entity';
@@ -14,6 +17,9 @@ import { spApiEntities } from '../seller-central/sp-api/sp-api.entities';
 export const entities = [
   Merchant,
   MerchantUser,
+  ApiToken,
+  AccessAuditEntry,
+  WebhookSecret,
   SellerCentralLink,
   LinkEvent,
   OnboardingStep,

@@ -159,8 +159,8 @@ const explorerScript = `(async function () {
 `;
 
 export interface GraphiQLOptions {
-  /** The token put in the Authorization header, or null when there is no demo data. */
-  demoToken: string | null;
+  /** Makes the token put in the Authorization header (a fresh one for each page), or null when there is no demo data. */
+  demoToken: (() => Promise<string>) | null;
   operations: ExampleOperation[];
 }
 
@@ -197,17 +197,19 @@ export async function registerGraphiQL(fastify: FastifyInstance, options: Graphi
   const files = Object.fromEntries(
     Object.entries(assets).map(([name, asset]) => [name, { body: packageFile(asset.packageName, asset.path), contentType: asset.contentType }]),
   );
-  const headers = JSON.stringify(options.demoToken ? { Authorization: `Bearer ${options.demoToken}` } : {}, null, 2);
-  const tabs = options.operations.map(({ document }) => {
-    const variables = variableTemplates[operationName(document) ?? ''];
-    return { query: document, variables: variables ? JSON.stringify(variables, null, 2) : undefined, headers };
-  });
-  const config = JSON.stringify({ endpoint: '/graphql', headers, tabs, carry: carriedValues });
+  const config = async () => {
+    const headers = JSON.stringify(options.demoToken ? { Authorization: `Bearer ${await options.demoToken()}` } : {}, null, 2);
+    const tabs = options.operations.map(({ document }) => {
+      const variables = variableTemplates[operationName(document) ?? ''];
+      return { query: document, variables: variables ? JSON.stringify(variables, null, 2) : undefined, headers };
+    });
+    return JSON.stringify({ endpoint: '/graphql', headers, tabs, carry: carriedValues });
+  };
 
   fastify.get(GRAPHIQL_PATH, async (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
   fastify.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
   fastify.get(`${GRAPHIQL_PATH}/explorer.js`, async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(explorerScript));
-  fastify.get(`${GRAPHIQL_PATH}/config.json`, async (_request, reply) => reply.type('application/json').send(config));
+  fastify.get(`${GRAPHIQL_PATH}/config.json`, async (_request, reply) => reply.type('application/json').header('cache-control', 'no-store').send(await config()));
   fastify.get<{ Params: { file: string } }>(`${GRAPHIQL_PATH}/assets/:file`, async (request, reply) => {
     const file = files[request.params.file];
     if (!file) return reply.code(404).send({ error: 'NOT_FOUND' });

@@ -41,12 +41,24 @@ export class MerchantUserView extends Node {
   @Field(() => Role, { description: 'What the user may do.' })
   role!: Role;
 
+  @Field(() => String, { nullable: true, description: 'The user\'s ID at the sign-in provider (`sub`); null until an email invitation is accepted.' })
+  signInSubject!: string | null;
+
+  @Field({ description: 'Invited by email and not signed in yet: the first sign-in with this (verified) email claims the invitation.' })
+  invitationPending!: boolean;
+
+  /** The database ID, for field resolvers; not exposed. */
+  userId!: string;
+
   static from(user: MerchantUser): MerchantUserView {
     return Object.assign(new MerchantUserView(), {
       id: toGlobalId('MerchantUser', user.id),
       displayName: user.displayName,
       email: user.email,
       role: user.role,
+      signInSubject: user.subject,
+      invitationPending: user.subject === null,
+      userId: user.id,
     });
   }
 }

@@ -35,7 +35,12 @@ export interface SellerCentralNotificationOptions {
  * (another notification type).
  */
 export async function registerSellerCentralNotifications(fastify: FastifyInstance, options: SellerCentralNotificationOptions): Promise<void> {
-  const webhook = { ...options, path: SELLER_CENTRAL_NOTIFICATION_PATH, sender: 'Seller Central notification' };
+  const webhook = {
+    ...options,
+    path: SELLER_CENTRAL_NOTIFICATION_PATH,
+    sender: 'Seller Central notification',
+    secretsFor: async () => [options.secret],
+  };
   await registerSignedWebhook(fastify, webhook, async (json, reply) => {
     const parsed = parseSellerCentralNotification(json);
     if ('problems' in parsed) return reply.code(400).send({ error: 'INVALID_NOTIFICATION', problems: parsed.problems });

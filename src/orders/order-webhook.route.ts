@@ -2,24 +2,37 @@ import { FastifyInstance } from 'fastify';
 import { Clock } from '../shared/clock';
 import { OrderEventsService } from './order-events.service';
 import { parseOrderEvent } from './order-event.parser';
+import { OrderRepository } from './order.repository';
 import { registerSignedWebhook } from './signed-webhook';
+import { WebhookSecrets } from './webhook-secrets';
 
 export const ORDER_WEBHOOK_PATH = '/webhooks/buy-with-prime/orders';
 
 export interface OrderWebhookOptions {
   events: OrderEventsService;
+  orders: OrderRepository;
+  secrets: WebhookSecrets;
   clock: Clock;
-  secret: string;
   toleranceSeconds: number;
 }
 
 /**
- * O4: Buy with Prime's order events over HTTP. 401 for a missing, wrong or stale signature; 400 for
- * a body that is not a well-formed event; 404 for an order this API does not know; none of these
- * stores anything. 200 otherwise, saying whether the event was applied or was a duplicate.
+ * O4: Buy with Prime's order events over HTTP, each signed with a secret of the merchant whose order it
+ * names. 400 for a body that is not a well-formed event; 401 for a missing, wrong or stale signature, one
+ * made with another merchant's secret, or an order this API does not know (there is no secret to check it
+ * with, and an unsigned caller learns nothing of which orders exist); none of these stores anything. 200
+ * otherwise, saying whether the event was applied or was a duplicate.
  */
 export async function registerOrderWebhook(fastify: FastifyInstance, options: OrderWebhookOptions): Promise<void> {
-  await registerSignedWebhook(fastify, { ...options, path: ORDER_WEBHOOK_PATH, sender: 'Order webhook' }, async (json, reply) => {
+  const secretsFor = async (json: unknown) => {
+    const parsed = parseOrderEvent(json);
+    if ('problems' in parsed) return [];
+    const merchantId = await options.orders.merchantOfExternalOrder(parsed.event.orderId);
+    if (!merchantId) return [];
+    return (await options.secrets.activeFor(merchantId, options.clock.now())).map((stored) => stored.secret);
+  };
+  const webhook = { ...options, path: ORDER_WEBHOOK_PATH, sender: 'Order webhook', secretsFor };
+  await registerSignedWebhook(fastify, webhook, async (json, reply) => {
     const parsed = parseOrderEvent(json);
     if ('problems' in parsed) return reply.code(400).send({ error: 'INVALID_EVENT', problems: parsed.problems });
     const outcome = await options.events.ingest(parsed.event);

@@ -24,6 +24,15 @@ const returnsInProgress = [OrderState.RETURN_STARTED, OrderState.REFUND_PENDING]
 export class OrderRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Whose order an upstream event names: the one lookup by Buy with Prime's order ID that is not scoped to
+   * a merchant, because it is how the webhook finds the secrets that must have signed the event.
+   */
+  async merchantOfExternalOrder(externalId: string): Promise<string | null> {
+    const order = await this.dataSource.manager.findOne(BwpOrder, { select: { merchantId: true }, where: { externalId } });
+    return order?.merchantId ?? null;
+  }
+
   findForMerchant(orderId: string, merchantId: string) {
     return this.dataSource.manager.findOneBy(BwpOrder, { id: orderId, merchantId });
   }

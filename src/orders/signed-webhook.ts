@@ -1,20 +1,25 @@
 import { FastifyInstance, FastifyReply } from 'fastify';
 import { Clock } from '../shared/clock';
-import { checkWebhookSignature } from './webhook-signature';
+import { checkWebhookSignature, SignatureCheck } from './webhook-signature';
 
 export interface SignedWebhookOptions {
   path: string;
   /** Who is sending, for the log line of a failure ("Order webhook", "Seller Central notification"). */
   sender: string;
-  secret: string;
+  /**
+   * The secrets that may have signed this body (any one verifies it): the notification relay's one
+   * secret, or the secrets of the merchant whose order an event names. None: the request is refused.
+   */
+  secretsFor(json: unknown): Promise<string[]>;
   clock: Clock;
   toleranceSeconds: number;
 }
 
 /**
  * A JSON webhook signed as Buy with Prime signs its events (`x-bwp-timestamp`, `x-bwp-signature: v1=<hex
- * HMAC-SHA256 of "<timestamp>.<body>">`): 401 for a missing, wrong or stale signature, 400 for a body that
- * is not JSON, 500 (logged, so that the sender retries) for anything unexpected; `handle` answers the rest.
+ * HMAC-SHA256 of "<timestamp>.<body>">`): 400 for a body that is not JSON (the body names whose secret
+ * signed it, so it is read first), 401 for a missing, wrong or stale signature or a signer with no secret,
+ * 500 (logged, so that the sender retries) for anything unexpected; `handle` answers the rest.
  */
 export async function registerSignedWebhook(
   fastify: FastifyInstance,
@@ -36,22 +41,31 @@ export async function registerSignedWebhook(
         const value = request.headers[name];
         return Array.isArray(value) ? value[0] : value;
       };
-      const signature = checkWebhookSignature({
-        secret: options.secret,
-        timestampHeader: header('x-bwp-timestamp'),
-        signatureHeader: header('x-bwp-signature'),
-        body,
-        now: options.clock.now(),
-        toleranceSeconds: options.toleranceSeconds,
-      });
-      if (signature !== 'VALID') return reply.code(401).send({ error: `SIGNATURE_${signature}` });
       let json: unknown;
       try {
         json = JSON.parse(body);
       } catch {
         return reply.code(400).send({ error: 'MALFORMED_JSON' });
       }
+      const check = (secret: string) =>
+        checkWebhookSignature({
+          secret,
+          timestampHeader: header('x-bwp-timestamp'),
+          signatureHeader: header('x-bwp-signature'),
+          body,
+          now: options.clock.now(),
+          toleranceSeconds: options.toleranceSeconds,
+        });
+      const checks = (await options.secretsFor(json)).map(check);
+      // With no secret to check against, the headers are still read, so that a missing or stale one says so.
+      const signature = checks.includes('VALID') ? 'VALID' : (checks[0] ?? unverifiable(check('')));
+      if (signature !== 'VALID') return reply.code(401).send({ error: `SIGNATURE_${signature}` });
       return handle(json, reply);
     });
   });
+}
+
+/** Without a secret, a well-formed, recent signature is still INVALID (it cannot be one of the signer's). */
+function unverifiable(check: SignatureCheck): SignatureCheck {
+  return check === 'VALID' ? 'INVALID' : check;
 }

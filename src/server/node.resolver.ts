@@ -1,3 +1,5 @@
+import { AccessService } from '../access/access.service';
+import { ApiTokenView } from '../access/access.types';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Permission } from '../auth/role';
 import { CatalogRepository } from '../catalog/catalog.repository';
@@ -25,6 +27,7 @@ export class NodeResolver {
     private readonly catalog: CatalogRepository,
     private readonly orders: OrderRepository,
     private readonly unlinkRequests: UnlinkRequestRepository,
+    private readonly access: AccessService,
   ) {}
 
   @Query(() => Node, {
@@ -56,6 +59,9 @@ export class NodeResolver {
       case 'UnlinkRequest':
         authorize(viewer, Permission.READ_LINK);
         return nullable(await this.unlinkRequests.findForMerchant(parsed.id, viewer.merchantId), UnlinkRequestView.from);
+      case 'ApiToken':
+        authorize(viewer, Permission.MANAGE_ACCESS);
+        return nullable(await this.access.apiToken(parsed.id, viewer.merchantId), ApiTokenView.from);
     }
   }
 }

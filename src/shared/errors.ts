@@ -37,6 +37,10 @@ export enum ErrorCode {
   AUTHORIZATION_STATE_USED = 'AUTHORIZATION_STATE_USED',
   AUTHORIZATION_STATE_EXPIRED = 'AUTHORIZATION_STATE_EXPIRED',
   AUTHORIZATION_CODE_REJECTED = 'AUTHORIZATION_CODE_REJECTED',
+  LAST_OWNER = 'LAST_OWNER',
+  USER_ALREADY_EXISTS = 'USER_ALREADY_EXISTS',
+  USER_LIMIT_REACHED = 'USER_LIMIT_REACHED',
+  API_TOKEN_ALREADY_REVOKED = 'API_TOKEN_ALREADY_REVOKED',
 }
 
 /** What a person can read about each code: shown in docs and used as the enum value descriptions. */
@@ -75,6 +79,10 @@ export const errorCodeDescriptions: Record<ErrorCode, string> = {
   [ErrorCode.AUTHORIZATION_STATE_USED]: 'The OAuth state was already used: its link attempt is complete or was replaced.',
   [ErrorCode.AUTHORIZATION_STATE_EXPIRED]: 'The link attempt (and its OAuth state) expired before Seller Central sent the merchant back.',
   [ErrorCode.AUTHORIZATION_CODE_REJECTED]: 'Login with Amazon refused the authorization code (invalid_grant: used, expired, or for another redirect URI).',
+  [ErrorCode.LAST_OWNER]: 'The merchant\'s only owner cannot be removed or given another role; make another user an owner first.',
+  [ErrorCode.USER_ALREADY_EXISTS]: 'A user with this sign-in subject or email already exists.',
+  [ErrorCode.USER_LIMIT_REACHED]: 'The merchant has as many users as it can have (500); remove some first.',
+  [ErrorCode.API_TOKEN_ALREADY_REVOKED]: 'The API token was already revoked.',
 };
 
 /**

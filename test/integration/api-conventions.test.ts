@@ -66,12 +66,14 @@ describe('API conventions (docs/api-conventions.md)', () => {
   /** Plain lists of nodes that cannot grow, with their bound. */
   const boundedLists: Record<string, string> = {
     'BlockingProducts.products': 'the first ten products a U1 refusal names (NAMED_PRODUCTS); `count` has them all',
+    'Merchant.users': 'a merchant has at most MAX_USERS_PER_MERCHANT (500) users: inviting more is USER_LIMIT_REACHED',
+    'Merchant.apiTokens': 'the newest API_TOKENS_LISTED (200), revoked ones included',
   };
 
   it('objects with IDs implement Node; no list field returns an unbounded list of nodes', async () => {
     const schema = await buildAppSchema({ sandboxControls: true });
     const node = schema.getType('Node') as GraphQLInterfaceType;
-    expect(schema.getPossibleTypes(node).map((type) => type.name).sort()).toEqual(['CatalogProduct', 'Merchant', 'MerchantUser', 'Order', 'SellerCentralLink', 'UnlinkRequest']);
+    expect(schema.getPossibleTypes(node).map((type) => type.name).sort()).toEqual(['ApiToken', 'CatalogProduct', 'Merchant', 'MerchantUser', 'Order', 'SellerCentralLink', 'UnlinkRequest']);
     for (const type of schema.getPossibleTypes(node)) {
       for (const other of Object.values(schema.getTypeMap())) {
         if (!(other instanceof GraphQLObjectType) || isIntrospectionType(other)) continue;

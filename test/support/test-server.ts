@@ -1,5 +1,6 @@
 import { App, AppOverrides, createApp } from '../../src/app';
 import { AppConfig, loadConfig } from '../../src/config';
+import { demoUsers } from '../../src/demo/demo-data';
 import { FakeClock } from './fake-clock';
 import { SqlCounter } from './sql-counter';
 import { freshDatabase } from './test-database';
@@ -15,10 +16,18 @@ export interface TestServer {
   url: string;
   clock: FakeClock;
   sql: SqlCounter;
-  /** Sends a GraphQL document over HTTP as the holder of `token` (a demo user's token by default). */
-  gql<TData = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<TData>>;
+  /**
+   * Sends a GraphQL document over HTTP as `as`: a demo user's subject (`demo-acme-owner`, the default),
+   * for whom the development issuer signs a JWT now, as a sign-in provider would; or any other token as
+   * it is; or null for no Authorization header.
+   */
+  gql<TData = any>(query: string, variables?: Record<string, unknown>, as?: string | null): Promise<GraphQLResponse<TData>>;
+  /** A JWT for a demo user's subject, signed now by the app's development issuer. */
+  signIn(subject: string, claims?: Record<string, unknown>): Promise<string>;
   stop(): Promise<void>;
 }
+
+const demoSubjects = new Set(demoUsers.map((user) => user.subject));
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
@@ -41,14 +50,19 @@ export async function startTestServer(overrides: Partial<AppConfig> = {}, appOve
   const database = overrides.database ? { config: overrides.database, drop: async () => undefined } : await freshDatabase();
   const app = await createApp(testConfig({ ...overrides, database: database.config }), { clock, sqlLogger: sql, ...appOverrides });
   const url = await app.start();
+  const signIn = async (subject: string, claims: Record<string, unknown> = {}) => {
+    if (!app.developmentIssuer) throw new Error('This test server signs users in through a provider, not the development issuer.');
+    return app.developmentIssuer.sign(subject, claims);
+  };
   return {
     app,
     url,
     clock,
     sql,
-    async gql(query, variables = {}, token: string | null = 'demo-acme-owner') {
+    signIn,
+    async gql(query, variables = {}, as: string | null = 'demo-acme-owner') {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (token !== null) headers.authorization = `Bearer ${token}`;
+      if (as !== null) headers.authorization = `Bearer ${demoSubjects.has(as) ? await signIn(as) : as}`;
       const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse['body'] };
     },

@@ -1,3 +1,4 @@
+import { demoMerchants } from '../../src/demo/demo-data';
 import { ORDER_WEBHOOK_PATH } from '../../src/orders/order-webhook.route';
 import { signWebhook } from '../../src/orders/webhook-signature';
 import { TestServer } from './test-server';
@@ -26,7 +27,11 @@ export async function sendSignedWebhook(url: string, secret: string, timestamp: 
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-/** POSTs a body to the order webhook as Buy with Prime does: signed with the shared secret, timestamped now. */
+/** The demo merchants' webhook secrets (seeded with the demo data). */
+export const ACME_WEBHOOK_SECRET = demoMerchants[0].webhookSecret;
+export const BLUEBIRD_WEBHOOK_SECRET = demoMerchants[1].webhookSecret;
+
+/** POSTs a body to the order webhook as Buy with Prime does: signed with the merchant's secret (Acme's by default), timestamped now. */
 export async function postWebhook(
   server: TestServer,
   body: unknown,
@@ -34,5 +39,5 @@ export async function postWebhook(
 ) {
   const text = options.rawBody ?? JSON.stringify(body);
   const timestamp = options.timestamp ?? Math.floor(server.clock.now().getTime() / 1000);
-  return sendSignedWebhook(server.url, options.secret ?? server.app.config.webhookSecret, timestamp, text, options.signature);
+  return sendSignedWebhook(server.url, options.secret ?? ACME_WEBHOOK_SECRET, timestamp, text, options.signature);
 }

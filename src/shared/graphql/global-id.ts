@@ -1,9 +1,9 @@
 import { ErrorCode, UserError } from '../errors';
 
 /** The object types that have global IDs, and so can be fetched with `node(id:)`. */
-export type NodeTypeName = 'Merchant' | 'MerchantUser' | 'SellerCentralLink' | 'CatalogProduct' | 'Order' | 'UnlinkRequest';
+export type NodeTypeName = 'Merchant' | 'MerchantUser' | 'SellerCentralLink' | 'CatalogProduct' | 'Order' | 'UnlinkRequest' | 'ApiToken';
 
-const nodeTypeNames: readonly NodeTypeName[] = ['Merchant', 'MerchantUser', 'SellerCentralLink', 'CatalogProduct', 'Order', 'UnlinkRequest'];
+const nodeTypeNames: readonly NodeTypeName[] = ['Merchant', 'MerchantUser', 'SellerCentralLink', 'CatalogProduct', 'Order', 'UnlinkRequest', 'ApiToken'];
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Global IDs are opaque to clients: base64url of `Type:uuid`. */
