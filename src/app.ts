@@ -161,6 +161,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const transactions = new TransactionRunner(dataSource);
   if (config.environment === 'production') {
     const problems = await demoDataProblems(dataSource.manager);
+    if (config.seedDemoData) problems.unshift('demo data cannot be seeded in production (SEED_DEMO_DATA)');
     if (problems.length > 0) {
       await dataSource.destroy();
       releaseDatabase();

@@ -78,6 +78,19 @@ export class RevokeApiTokenInput {
   apiTokenId!: string;
 }
 
+@InputType({ description: 'A new webhook secret, and how long the current one keeps verifying events.' })
+export class RotateWebhookSecretInput {
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Hours the current secret still verifies events, 0 to 720 (0 after a leak: it stops at once). The server\'s WEBHOOK_SECRET_OVERLAP_HOURS (24) by default.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(720)
+  previousSecretVerifiesForHours?: number;
+}
+
 @ObjectType({ description: 'The result of inviteUser, changeUserRole or removeUser.' })
 export class UserAccessPayload {
   @Field(() => MerchantUserView, { nullable: true, description: 'The user as it now is (as it was, for removeUser).' })

@@ -13,6 +13,7 @@ import {
   RemoveUserInput,
   RevokeApiTokenInput,
   RevokeApiTokenPayload,
+  RotateWebhookSecretInput,
   RotateWebhookSecretPayload,
   UserAccessPayload,
 } from './access.inputs';
@@ -98,9 +99,13 @@ export class AccessResolver {
   @Mutation(() => RotateWebhookSecretPayload, {
     description: 'Makes a new order webhook secret (shown once in the payload); the previous one keeps verifying events for an overlap (24 hours by default). OWNER or ADMIN.',
   })
-  rotateWebhookSecret(@Ctx() { viewer }: RequestContext) {
+  rotateWebhookSecret(
+    @Arg('input', { description: 'How long the current secret keeps verifying events.' }) input: RotateWebhookSecretInput,
+    @Ctx() { viewer }: RequestContext,
+  ) {
+    const overlapHours = input.previousSecretVerifiesForHours ?? undefined;
     return mutationPayload(
-      () => this.access.rotateWebhookSecret(actorOf(viewer), viewer.merchantId),
+      () => this.access.rotateWebhookSecret(actorOf(viewer), viewer.merchantId, overlapHours),
       ({ secret, webhookSecret }) => ({ secret, webhookSecret: WebhookSecretView.from(webhookSecret) }),
     );
   }

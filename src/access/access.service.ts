@@ -175,11 +175,12 @@ export class AccessService {
   }
 
   /** O4: a new webhook secret; the previous one keeps verifying events for the configured overlap. */
-  async rotateWebhookSecret(actor: AccessActor, merchantId: string): Promise<RotatedWebhookSecret> {
+  async rotateWebhookSecret(actor: AccessActor, merchantId: string, overlapHours?: number): Promise<RotatedWebhookSecret> {
     this.require(actor, 'rotate the webhook secret');
+    const overlapMs = overlapHours === undefined ? this.options.webhookSecretOverlapMs : overlapHours * 3_600_000;
     return this.change(merchantId, async (manager, at) => {
-      const webhookSecret = await this.webhookSecrets.rotate(manager, merchantId, at, this.options.webhookSecretOverlapMs);
-      const overlap = this.options.webhookSecretOverlapMs / 3_600_000;
+      const webhookSecret = await this.webhookSecrets.rotate(manager, merchantId, at, overlapMs);
+      const overlap = overlapMs / 3_600_000;
       const details = `new webhook secret ${maskedSecret(webhookSecret.secret)}; the previous one verifies events for ${overlap} more hour(s)`;
       await this.audit(manager, merchantId, actor, at, AccessAuditAction.WEBHOOK_SECRET_ROTATED, webhookSecret.id, details);
       return { secret: webhookSecret.secret, webhookSecret };

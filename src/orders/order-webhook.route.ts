@@ -18,12 +18,16 @@ export interface OrderWebhookOptions {
 
 /**
  * O4: Buy with Prime's order events over HTTP, each signed with a secret of the merchant whose order it
- * names. 400 for a body that is not a well-formed event; 401 for a missing, wrong or stale signature, one
+ * names. 400 for a body that is not a well-formed event (it names no order, so no signer); 401 for a missing, wrong or stale signature, one
  * made with another merchant's secret, or an order this API does not know (there is no secret to check it
  * with, and an unsigned caller learns nothing of which orders exist); none of these stores anything. 200
  * otherwise, saying whether the event was applied or was a duplicate.
  */
 export async function registerOrderWebhook(fastify: FastifyInstance, options: OrderWebhookOptions): Promise<void> {
+  const malformed = (json: unknown) => {
+    const parsed = parseOrderEvent(json);
+    return 'problems' in parsed ? { error: 'INVALID_EVENT', problems: parsed.problems } : null;
+  };
   const secretsFor = async (json: unknown) => {
     const parsed = parseOrderEvent(json);
     if ('problems' in parsed) return [];
@@ -31,10 +35,10 @@ export async function registerOrderWebhook(fastify: FastifyInstance, options: Or
     if (!merchantId) return [];
     return (await options.secrets.activeFor(merchantId, options.clock.now())).map((stored) => stored.secret);
   };
-  const webhook = { ...options, path: ORDER_WEBHOOK_PATH, sender: 'Order webhook', secretsFor };
+  const webhook = { ...options, path: ORDER_WEBHOOK_PATH, sender: 'Order webhook', secretsFor, malformed };
   await registerSignedWebhook(fastify, webhook, async (json, reply) => {
     const parsed = parseOrderEvent(json);
-    if ('problems' in parsed) return reply.code(400).send({ error: 'INVALID_EVENT', problems: parsed.problems });
+    if ('problems' in parsed) throw new Error('A malformed event passed the webhook\'s check.');
     const outcome = await options.events.ingest(parsed.event);
     if (outcome.status === 'UNKNOWN_ORDER') return reply.code(404).send({ error: 'UNKNOWN_ORDER' });
     return reply.code(200).send({

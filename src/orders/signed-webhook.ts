@@ -11,6 +11,8 @@ export interface SignedWebhookOptions {
    * secret, or the secrets of the merchant whose order an event names. None: the request is refused.
    */
   secretsFor(json: unknown): Promise<string[]>;
+  /** A body that names no signer because it is malformed: 400 with this answer, before the signature is read. */
+  malformed?(json: unknown): Record<string, unknown> | null;
   clock: Clock;
   toleranceSeconds: number;
 }
@@ -47,6 +49,8 @@ export async function registerSignedWebhook(
       } catch {
         return reply.code(400).send({ error: 'MALFORMED_JSON' });
       }
+      const malformed = options.malformed?.(json);
+      if (malformed) return reply.code(400).send(malformed);
       const check = (secret: string) =>
         checkWebhookSignature({
           secret,

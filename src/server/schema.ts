@@ -1,3 +1,4 @@
+import { AccessResolver } from '../access/access.resolver';
 import { GraphQLSchema } from 'graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { buildSchema, ContainerType, NonEmptyArray } from 'type-graphql';
@@ -21,6 +22,7 @@ import { NodeResolver } from './node.resolver';
 
 export const productResolvers = [
   ViewerResolver,
+  AccessResolver,
   NodeResolver,
   LinkingResolver,
   OnboardingResolver,

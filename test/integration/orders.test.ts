@@ -3,7 +3,7 @@ import { LinkState } from '../../src/linking/link-state';
 import { SellerCentralLink } from '../../src/linking/seller-central-link.entity';
 import { onboard, placeOrder, productsBySku, sendOrderEvent, toggle } from '../support/linking-flow';
 import { startTestServer, TestServer } from '../support/test-server';
-import { orderEvent, postWebhook } from '../support/webhook';
+import { ACME_WEBHOOK_SECRET, BLUEBIRD_WEBHOOK_SECRET, orderEvent, postWebhook } from '../support/webhook';
 
 let server: TestServer;
 let products: Record<string, any>;
@@ -97,8 +97,10 @@ describe('order events on the webhook (O4)', () => {
   });
 
   it('O4: an unsigned request gets 401', async () => {
-    const response = await fetch(`${server.url}/webhooks/buy-with-prime/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const body = JSON.stringify(orderEvent(order.externalId, 'PACKAGE_SHIPPED', server.clock.now()));
+    const response = await fetch(`${server.url}/webhooks/buy-with-prime/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: 'SIGNATURE_MISSING' });
   });
 
   it('O4: malformed JSON, a malformed event or an unknown order gets a 4xx and stores nothing', async () => {
@@ -107,8 +109,53 @@ describe('order events on the webhook (O4)', () => {
     const invalid = await postWebhook(server, { eventId: 'x' });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error).toBe('INVALID_EVENT');
-    expect(await postWebhook(server, orderEvent('BWP-NOPE', 'PACKAGE_SHIPPED', server.clock.now()))).toEqual({ status: 404, body: { error: 'UNKNOWN_ORDER' } });
+    // An unknown order has no merchant, so no secret can have signed it: 401, and an unsigned caller learns nothing.
+    expect(await postWebhook(server, orderEvent('BWP-NOPE', 'PACKAGE_SHIPPED', server.clock.now()))).toEqual({ status: 401, body: { error: 'SIGNATURE_INVALID' } });
     expect(await storedCounts()).toEqual(before);
+  });
+
+  it('O4: an event signed with merchant A\'s secret for merchant B\'s order gets 401 and stores nothing', async () => {
+    const before = await storedCounts();
+    const forged = await postWebhook(server, orderEvent(order.externalId, 'PACKAGE_SHIPPED', server.clock.now()), { secret: BLUEBIRD_WEBHOOK_SECRET });
+    expect(forged).toEqual({ status: 401, body: { error: 'SIGNATURE_INVALID' } });
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it('O4: after a rotation, the new secret and (during the overlap) the previous one verify; then only the new one', async () => {
+    const ROTATE = 'mutation { rotateWebhookSecret(input: {}) { secret webhookSecret { displayPrefix retiresAt } userErrors { code } } }';
+    const rotated = (await server.gql(ROTATE)).body.data.rotateWebhookSecret;
+    expect(rotated.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    expect(rotated.webhookSecret).toEqual({ displayPrefix: `${rotated.secret.slice(0, 10)}…`, retiresAt: null });
+    const shipped = await postWebhook(server, orderEvent(order.externalId, 'PACKAGE_SHIPPED', server.clock.now()), { secret: rotated.secret });
+    expect(shipped.status).toBe(200);
+    const old = await postWebhook(server, orderEvent(order.externalId, 'PACKAGE_SHIPPED', server.clock.now()), { secret: ACME_WEBHOOK_SECRET });
+    expect(old.status).toBe(200);
+    const secrets = (await server.gql('{ viewer { merchant { webhookSecrets { displayPrefix retiresAt } } } }')).body.data.viewer.merchant.webhookSecrets;
+    expect(secrets).toEqual([
+      { displayPrefix: rotated.webhookSecret.displayPrefix, retiresAt: null },
+      { displayPrefix: 'whsec_demo…', retiresAt: new Date(server.clock.now().getTime() + 24 * 3_600_000).toISOString() },
+    ]);
+    server.clock.advance(24 * 3_600_000);
+    expect((await postWebhook(server, orderEvent(order.externalId, 'PACKAGE_DELIVERED', server.clock.now()), { secret: ACME_WEBHOOK_SECRET })).status).toBe(401);
+    expect((await postWebhook(server, orderEvent(order.externalId, 'PACKAGE_DELIVERED', server.clock.now()), { secret: rotated.secret })).status).toBe(200);
+    // A second rotation retires the first at once: never more than two secrets verify.
+    const again = (await server.gql(ROTATE)).body.data.rotateWebhookSecret;
+    const third = (await server.gql(ROTATE)).body.data.rotateWebhookSecret;
+    expect((await server.gql('{ viewer { merchant { webhookSecrets { displayPrefix } } } }')).body.data.viewer.merchant.webhookSecrets).toHaveLength(2);
+    expect(third.secret).not.toBe(again.secret);
+    expect((await postWebhook(server, orderEvent(order.externalId, 'PACKAGE_DELIVERED', server.clock.now()), { secret: rotated.secret })).status).toBe(401);
+    // After a leak, the previous secret can stop at once.
+    const leak = (await server.gql('mutation { rotateWebhookSecret(input: { previousSecretVerifiesForHours: 0 }) { secret } }')).body.data.rotateWebhookSecret;
+    expect((await postWebhook(server, orderEvent(order.externalId, 'PACKAGE_DELIVERED', server.clock.now()), { secret: third.secret })).status).toBe(401);
+    expect((await postWebhook(server, orderEvent(order.externalId, 'PACKAGE_DELIVERED', server.clock.now()), { secret: leak.secret })).status).toBe(200);
+  });
+
+  it('O4: only an OWNER or ADMIN rotates the webhook secret, and the rotation is audited', async () => {
+    const ROTATE = 'mutation { rotateWebhookSecret(input: {}) { secret userErrors { code } } }';
+    expect((await server.gql(ROTATE, {}, 'demo-acme-developer')).body.data.rotateWebhookSecret).toEqual({ secret: null, userErrors: [{ code: 'PERMISSION_DENIED' }] });
+    expect((await server.gql(ROTATE, {}, 'demo-acme-admin')).body.data.rotateWebhookSecret.userErrors).toEqual([]);
+    const audit = (await server.gql('{ viewer { merchant { accessAudit(first: 1) { action actorName details } } } }')).body.data.viewer.merchant.accessAudit;
+    expect(audit).toEqual([{ action: 'WEBHOOK_SECRET_ROTATED', actorName: 'Adam Admin', details: expect.stringMatching(/^new webhook secret whsec_\S{4}…; the previous one verifies events for 24 more hour\(s\)$/) }]);
   });
 
   it('O4: an event delivered twice (same ID, or same idempotency key) is applied once', async () => {

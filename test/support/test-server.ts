@@ -1,6 +1,9 @@
 import { App, AppOverrides, createApp } from '../../src/app';
 import { AppConfig, loadConfig } from '../../src/config';
-import { demoUsers } from '../../src/demo/demo-data';
+import { DEVELOPMENT_ISSUER } from '../../src/auth/development-issuer';
+import { MerchantUser } from '../../src/auth/merchant-user.entity';
+import { demoUsers, seedDemoData } from '../../src/demo/demo-data';
+import { FakeIdentityProvider } from './fake-identity-provider';
 import { FakeClock } from './fake-clock';
 import { SqlCounter } from './sql-counter';
 import { freshDatabase } from './test-database';
@@ -48,10 +51,22 @@ export async function startTestServer(overrides: Partial<AppConfig> = {}, appOve
   const clock = new FakeClock();
   const sql = new SqlCounter();
   const database = overrides.database ? { config: overrides.database, drop: async () => undefined } : await freshDatabase();
-  const app = await createApp(testConfig({ ...overrides, database: database.config }), { clock, sqlLogger: sql, ...appOverrides });
+  // Production has no development issuer and no demo data: users sign in through a provider (a local
+  // one here), and the demo merchants and users are added once the server has started, as its operator would.
+  const production = overrides.environment === 'production' && !overrides.auth;
+  const provider = production ? await FakeIdentityProvider.start() : null;
+  const productionOverrides: Partial<AppConfig> = provider ? { auth: provider.authConfig, seedDemoData: false } : {};
+  const app = await createApp(testConfig({ ...overrides, ...productionOverrides, database: database.config }), { clock, sqlLogger: sql, ...appOverrides });
+  if (provider) {
+    await app.transactions.run(async (manager) => {
+      await seedDemoData(manager, clock.now());
+      await manager.update(MerchantUser, { issuer: DEVELOPMENT_ISSUER }, { issuer: provider.issuer });
+    });
+  }
   const url = await app.start();
   const signIn = async (subject: string, claims: Record<string, unknown> = {}) => {
-    if (!app.developmentIssuer) throw new Error('This test server signs users in through a provider, not the development issuer.');
+    if (provider) return provider.sign(subject, { claims, now: clock.now() });
+    if (!app.developmentIssuer) throw new Error('This test server signs users in through a provider: sign tokens with it.');
     return app.developmentIssuer.sign(subject, claims);
   };
   return {
@@ -69,6 +84,7 @@ export async function startTestServer(overrides: Partial<AppConfig> = {}, appOve
     stop: async () => {
       if (app.dataSource.isInitialized) await app.stop();
       else await app.http.close();
+      await provider?.stop();
       await database.drop();
     },
   };

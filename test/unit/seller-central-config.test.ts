@@ -6,17 +6,19 @@ import { tokenKeyFrom } from '../../src/config';
 import { parseSellerCentralNotification } from '../../src/notifications/account-status-notification.parser';
 
 const key = randomBytes(32).toString('base64');
+/** Production signs users in through a provider (issue 14); these tests are about Seller Central. */
+const signIn = { AUTH_JWKS_URL: 'https://login.bwp.example/.well-known/jwks.json', AUTH_ISSUER: 'https://login.bwp.example/', AUTH_AUDIENCE: 'bwp-merchant-console' };
 const spApiEnv = {
   NODE_ENV: 'production',
-  WEBHOOK_SECRET: 'a-long-enough-secret',
+  ...signIn,
   SELLER_CENTRAL: 'sp-api',
   LWA_CLIENT_ID: 'amzn1.application-oa2-client.abc',
-  LWA_CLIENT_SECRET: 'secret',
+  LWA_CLIENT_SECRET: randomBytes(32).toString('hex'),
   SP_API_APPLICATION_ID: 'amzn1.sp.solution.abc',
   SP_API_REDIRECT_URI: 'https://api.bwp.example/seller-central/callback',
   TOKEN_ENCRYPTION_KEY: key,
   CONSOLE_URL: 'https://console.bwp.example/settings',
-  SP_API_NOTIFICATION_SECRET: 'a-relay-secret-of-length',
+  SP_API_NOTIFICATION_SECRET: randomBytes(32).toString('base64'),
   SP_API_NOTIFICATION_DESTINATION_ID: '3acafc7e-121b-1329-8ae8-1571be663aaa',
 };
 
@@ -36,10 +38,10 @@ describe('Seller Central configuration', () => {
   });
 
   it('L1: production refuses to start on the sandbox unless SELLER_CENTRAL=sandbox is set explicitly', () => {
-    expect(problems({ NODE_ENV: 'production', WEBHOOK_SECRET: 'a-long-enough-secret' })).toEqual([
+    expect(problems({ NODE_ENV: 'production', ...signIn })).toEqual([
       'SELLER_CENTRAL must be set in production: sp-api (the Selling Partner API), or sandbox to run on the sandbox on purpose',
     ]);
-    expect(loadConfig({ NODE_ENV: 'production', WEBHOOK_SECRET: 'a-long-enough-secret', SELLER_CENTRAL: 'sandbox' }).sellerCentral).toEqual({ mode: 'sandbox' });
+    expect(loadConfig({ NODE_ENV: 'production', ...signIn, SELLER_CENTRAL: 'sandbox' }).sellerCentral).toEqual({ mode: 'sandbox' });
   });
 
   it('L1: sp-api mode takes Amazon\'s defaults for the endpoints and Seller Central US', () => {
@@ -59,7 +61,7 @@ describe('Seller Central configuration', () => {
     expect(
       problems({
         NODE_ENV: 'production',
-        WEBHOOK_SECRET: 'a-long-enough-secret',
+        ...signIn,
         SELLER_CENTRAL: 'sp-api',
         TOKEN_ENCRYPTION_KEY: 'c2hvcnQ=',
         SP_API_REDIRECT_URI: 'http://api.bwp.example/callback',
