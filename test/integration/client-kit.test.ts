@@ -67,9 +67,10 @@ describe('the frontend teams\' typed client kit', () => {
 
     it('the typed example client reads the Prime page with the Bearer token', async () => {
       await onboard(server);
-      const viewer = await request(`${server.url}/graphql`, 'demo-acme-owner', ViewerDocument, {});
+      const token = await server.signIn('demo-acme-owner');
+      const viewer = await request(`${server.url}/graphql`, token, ViewerDocument, {});
       expect(viewer.viewer.user.role).toBe('OWNER');
-      const header = await primePageHeader(`${server.url}/graphql`, 'demo-acme-owner');
+      const header = await primePageHeader(`${server.url}/graphql`, token);
       expect(header).toMatchObject({ offeringPrime: 0, linkState: 'LINKED', firstSkus: ['NW-BAG-20F', 'NW-LAMP-HD', 'NW-MUG-TI', 'NW-POLE-CF', 'NW-STOVE-1'] });
       expect(new Date(header.lastChange!).toISOString()).toBe(header.lastChange);
     });

@@ -60,7 +60,11 @@ describe('GraphiQL served by the server itself', () => {
       expect((await fetch(`${server.url}${source}`)).status).toBe(200);
     }
     const config = (await (await fetch(`${server.url}/graphiql/config.json`)).json()) as { headers: string; tabs: unknown[] };
-    expect(JSON.parse(config.headers)).toEqual({ Authorization: 'Bearer demo-acme-owner' });
+    // A fresh token of the development issuer for the demo owner, on each page load: it signs in.
+    const { Authorization } = JSON.parse(config.headers) as { Authorization: string };
+    expect(Authorization).toMatch(/^Bearer eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
+    const viewer = await server.gql('{ viewer { user { displayName } } }', {}, Authorization.slice('Bearer '.length));
+    expect(viewer.body.data.viewer.user.displayName).toBe('Olivia Owner');
     expect(config.tabs).toHaveLength(loadExampleOperations().length);
   });
 

@@ -34,7 +34,8 @@ describe('401s say what is wrong with the token, and never echo it', () => {
     ['missing', {}, 'MISSING', 'Sign in: send your token as "Authorization: Bearer <token>".'],
     ['malformed', { authorization: 'Token demo-acme-owner' }, 'MALFORMED', 'is not "Bearer <token>"'],
     ['malformed (quoted)', { authorization: 'Bearer "demo-acme-owner"' }, 'MALFORMED', 'without quotes or spaces'],
-    ['unknown', { authorization: 'Bearer demo-acme-typo' }, 'UNKNOWN', 'mistyped, revoked, or issued for another environment'],
+    ['unknown', { authorization: 'Bearer demo-acme-typo' }, 'UNKNOWN', 'mistyped, or issued for another environment'],
+    ['unknown API token', { authorization: 'Bearer bwpc_demo-acme-typo' }, 'UNKNOWN', 'mistyped, or issued for another environment'],
   ])('a %s token', async (_case, headers, reason, message) => {
     const { status, body } = await post(server, headers);
     expect(status).toBe(401);
