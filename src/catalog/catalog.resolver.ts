@@ -69,11 +69,12 @@ export class CatalogResolver {
     authorize(viewer, Permission.READ_CATALOG);
     const readiness = await loaders.primeReadiness.load(viewer.merchantId);
     const criteria = filter ?? {};
-    const rows = await this.catalog.page(viewer.merchantId, readiness, criteria, first, decodeCursor(after));
-    const page = pageOf(rows.map(CatalogProductView.from), first, (product) => product.sku);
+    const scope = { list: 'catalogProducts', sort: 'sku', merchantId: viewer.merchantId };
+    const rows = await this.catalog.page(viewer.merchantId, readiness, criteria, first, decodeCursor(scope, after));
+    const page = pageOf(rows.map(CatalogProductView.from), first, scope, (product) => product.sku);
     const catalog = this.catalog;
     return {
-      ...toConnection(page, (product) => product.sku),
+      ...toConnection(page, scope, (product) => product.sku),
       // Counted only when asked for: a count grows with the catalog, a keyset page does not.
       get totalCount() {
         return catalog.count(viewer.merchantId, readiness, criteria);

@@ -88,11 +88,12 @@ export class LinkingResolver {
   }
 
   @FieldResolver(() => LinkEventConnection, { description: 'Everything that happened to this link (U7), oldest first.' })
-  async timeline(@Root() link: SellerCentralLinkView, @Args() { first, after }: PageArgs, @Ctx() { loaders }: RequestContext) {
-    const afterId = decodeCursor(after);
+  async timeline(@Root() link: SellerCentralLinkView, @Args() { first, after }: PageArgs, @Ctx() { loaders, viewer }: RequestContext) {
+    const scope = { list: `SellerCentralLink.timeline:${link.linkId}`, sort: 'oldest', merchantId: viewer.merchantId };
+    const afterId = decodeCursor(scope, after);
     const events = (await loaders.linkEvents.load(link.linkId)).filter((event) => !afterId || event.id > afterId);
-    const page = pageOf(events.slice(0, first + 1).map(LinkEventView.from), first, (event) => event.eventId);
-    return toConnection(page, (event) => event.eventId);
+    const page = pageOf(events.slice(0, first + 1).map(LinkEventView.from), first, scope, (event) => event.eventId);
+    return toConnection(page, scope, (event) => event.eventId);
   }
 }
 
@@ -113,9 +114,10 @@ export class MerchantLinksResolver {
   })
   async sellerCentralLinks(@Root() merchant: MerchantView, @Args() { first, after }: PageArgs, @Ctx() { viewer }: RequestContext) {
     authorize(viewer, Permission.READ_LINK);
-    const rows = await this.links.pageForMerchant(merchant.merchantId, first, decodeCursor(after));
-    const page = pageOf(rows.map(SellerCentralLinkView.from), first, (link) => link.linkId);
-    return toConnection(page, (link) => link.linkId);
+    const scope = { list: 'sellerCentralLinks', sort: 'newest', merchantId: merchant.merchantId };
+    const rows = await this.links.pageForMerchant(merchant.merchantId, first, decodeCursor(scope, after));
+    const page = pageOf(rows.map(SellerCentralLinkView.from), first, scope, (link) => link.linkId);
+    return toConnection(page, scope, (link) => link.linkId);
   }
 }
 

@@ -67,7 +67,7 @@ export class UnlinkResolver {
   @FieldResolver(() => OrderConnection, { description: 'U3: the orders the request waits on, newest first; empty once it no longer waits.' })
   async waitingOrders(@Root() request: UnlinkRequestView, @Args() { first, after }: PageArgs) {
     if (request.state !== UnlinkRequestState.WAITING) return { edges: [], nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
-    return this.orders.page(request.entity.merchantId, { insideReturnWindow: true }, first, after);
+    return this.orders.page('unlinkRequest.waitingOrders', request.entity.merchantId, { insideReturnWindow: true }, first, after);
   }
 
   @FieldResolver(() => GraphQLDateTimeISO, { nullable: true, description: 'When unlinking is expected to complete, once it has begun.' })
