@@ -15,7 +15,8 @@ export interface OrderWebhookOptions {
 
 /**
  * O4: Buy with Prime's order events over HTTP. 401 for a missing, wrong or stale signature; 400 for
- * a body that is not a well-formed event; 404 for an order this API does not know; none of these
+ * a body that is not a well-formed event, or an event dated after now (beyond the tolerance) or before its
+ * order was placed (EVENT_TIME_OUT_OF_RANGE, with the reason); 404 for an order this API does not know; none of these
  * stores anything. 200 otherwise, saying whether the event was applied or was a duplicate.
  */
 export async function registerOrderWebhook(fastify: FastifyInstance, options: OrderWebhookOptions): Promise<void> {
@@ -24,6 +25,7 @@ export async function registerOrderWebhook(fastify: FastifyInstance, options: Or
     if ('problems' in parsed) return reply.code(400).send({ error: 'INVALID_EVENT', problems: parsed.problems });
     const outcome = await options.events.ingest(parsed.event);
     if (outcome.status === 'UNKNOWN_ORDER') return reply.code(404).send({ error: 'UNKNOWN_ORDER' });
+    if (outcome.status === 'EVENT_TIME_OUT_OF_RANGE') return reply.code(400).send({ error: outcome.status, reason: outcome.reason, message: outcome.message });
     return reply.code(200).send({
       status: outcome.status,
       orderState: outcome.order?.state ?? null,

@@ -1,5 +1,5 @@
 import { GraphQLSchema } from 'graphql';
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { DateTimeISO } from '../shared/graphql/date-time';
 import { buildSchema, ContainerType, NonEmptyArray } from 'type-graphql';
 import {
   LinkConsentResolver,
@@ -53,7 +53,7 @@ export function buildAppSchema(options: { sandboxControls: boolean }): Promise<G
   return buildSchema({
     resolvers: resolverClasses(options),
     container: ({ context }: { context: RequestContext }): ContainerType => context.container,
-    scalarsMap: [{ type: Date, scalar: GraphQLDateTimeISO }],
+    scalarsMap: [{ type: Date, scalar: DateTimeISO }],
     validateFn: validateArgument,
   });
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { DateTimeISO } from '../shared/graphql/date-time';
 import { Permission } from '../auth/role';
 import { SellerCentralLinkView } from '../linking/link.types';
 import { MerchantUserView } from '../merchants/merchant.types';
@@ -70,7 +70,7 @@ export class UnlinkResolver {
     return this.orders.page('unlinkRequest.waitingOrders', request.entity.merchantId, { insideReturnWindow: true }, first, after);
   }
 
-  @FieldResolver(() => GraphQLDateTimeISO, { nullable: true, description: 'When unlinking is expected to complete, once it has begun.' })
+  @FieldResolver(() => DateTimeISO, { nullable: true, description: 'When unlinking is expected to complete, once it has begun.' })
   expectedCompletionAt(@Root() request: UnlinkRequestView): Date | null {
     return request.state === UnlinkRequestState.UNLINKING ? this.unlinking.expectedCompletion(request.entity) : null;
   }
