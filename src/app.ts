@@ -227,7 +227,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     },
   });
 
-  const tasks: Record<string, () => Promise<void>> = { onboarding: () => onboarding.runDue(), unlinking: () => unlinking.advance(), idempotencyKeys: () => idempotency.purgeExpired() };
+  const tasks: Record<string, () => Promise<void>> = { onboarding: () => onboarding.runDue(), unlinking: () => unlinking.advance(), idempotencyKeys: async () => { await idempotency.purgeExpired(); } };
   if (accountCheck) tasks.sellerCentralAccounts = async () => void (await accountCheck.runIfDue());
   const scheduler = new IntervalScheduler(tasks, config.workerIntervalMs, (task, error) =>
     http.log.error({ task, err: error }, 'Background task failed; it runs again on the next tick'),

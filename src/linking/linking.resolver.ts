@@ -63,7 +63,8 @@ export class LinkingResolver {
   })
   completeSellerCentralLink(@Arg('input', { description: 'What to complete.' }) input: CompleteSellerCentralLinkInput, @Ctx() { viewer }: RequestContext) {
     const { idempotencyKey, ...request } = input;
-    return this.idempotency.run(viewer.merchantId, idempotencyKey, 'completeSellerCentralLink', request, () =>
+    const keyed = { viewer, key: idempotencyKey, operation: 'completeSellerCentralLink', input: request, permission: Permission.MANAGE_LINK, action: 'link or unlink Seller Central accounts' };
+    return this.idempotency.run(keyed, () =>
       mutationPayload(
         () =>
           this.linking.completeLink(viewer, {
@@ -91,8 +92,8 @@ export class LinkingResolver {
   async timeline(@Root() link: SellerCentralLinkView, @Args() { first, after }: PageArgs, @Ctx() { loaders, viewer }: RequestContext) {
     const scope = { list: `SellerCentralLink.timeline:${link.linkId}`, sort: 'oldest', merchantId: viewer.merchantId };
     const afterId = decodeCursor(scope, after);
-    const events = (await loaders.linkEvents.load(link.linkId)).filter((event) => !afterId || event.id > afterId);
-    const page = pageOf(events.slice(0, first + 1).map(LinkEventView.from), first, scope, (event) => event.eventId);
+    const events = await loaders.timelinePages.load({ linkId: link.linkId, take: first + 1, afterId });
+    const page = pageOf(events.map(LinkEventView.from), first, scope, (event) => event.eventId);
     return toConnection(page, scope, (event) => event.eventId);
   }
 }

@@ -42,7 +42,8 @@ export class UnlinkResolver {
   })
   requestUnlink(@Arg('input', { description: 'Why.' }) input: RequestUnlinkInput, @Ctx() { viewer }: RequestContext) {
     const { idempotencyKey, ...request } = input;
-    return this.idempotency.run(viewer.merchantId, idempotencyKey, 'requestUnlink', request, () =>
+    const keyed = { viewer, key: idempotencyKey, operation: 'requestUnlink', input: request, permission: Permission.MANAGE_LINK, action: 'request an unlink' };
+    return this.idempotency.run(keyed, () =>
       mutationPayload(
         () => this.unlinking.requestUnlink(viewer, { reason: input.reason }),
         ({ request: unlinkRequest, link }) => ({ unlinkRequest: UnlinkRequestView.from(unlinkRequest), link: SellerCentralLinkView.from(link) }),
