@@ -13,6 +13,7 @@ import { RequestContext, RequestSummary } from './context';
 import { CostBudget } from './cost-budget';
 import { costPlugin } from './cost.plugin';
 import { createErrorFormatter, errorCodeOf, unexpectedErrorLogging } from './error-formatting';
+import { registerFailedRequestLimit, serverTimeouts } from './client-limits';
 import { Loaders } from './loaders';
 import { armorProtections, limitCodes, requestLimits } from './request-limits';
 
@@ -88,7 +89,9 @@ export async function createHttpServer(deps: HttpServerDependencies): Promise<Fa
     bodyLimit: requestLimits.maxBodyBytes,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    ...serverTimeouts(config.clientLimits),
   });
+  await registerFailedRequestLimit(fastify, config.clientLimits);
   fastify.decorateRequest('graphql', null);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
