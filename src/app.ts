@@ -213,7 +213,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const idempotency = new IdempotencyService(dataSource, transactions, clock);
   const orders = new OrderRepository(dataSource);
   const orderPages = new OrderPages(orders, clock);
-  const orderEvents = new OrderEventsService(transactions, clock, config.returnWindowDays);
+  const orderEvents = new OrderEventsService(transactions, clock, config.returnWindowDays, config.webhookToleranceSeconds);
   const orderPlacement = new OrderPlacementService(catalog, links, transactions, clock);
   const unlinkRequests = new UnlinkRequestRepository(dataSource);
   const unlinking = new UnlinkService(links, catalog, orders, unlinkRequests, transactions, clock, {
@@ -275,7 +275,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     },
   });
 
-  const tasks: Record<string, () => Promise<void>> = { onboarding: () => onboarding.runDue(), unlinking: () => unlinking.advance(), idempotencyKeys: () => idempotency.purgeExpired() };
+  const tasks: Record<string, () => Promise<void>> = { onboarding: () => onboarding.runDue(), unlinking: () => unlinking.advance(), idempotencyKeys: async () => { await idempotency.purgeExpired(); } };
   if (accountCheck) tasks.sellerCentralAccounts = async () => void (await accountCheck.runIfDue());
   const scheduler = new IntervalScheduler(tasks, config.workerIntervalMs, (task, error) =>
     http.log.error({ task, err: error }, 'Background task failed; it runs again on the next tick'),

@@ -63,6 +63,8 @@ export interface AppConfig {
   auth: AuthConfig;
   /** Origins whose browsers may call the API (CORS); `localhost` on any port is `http://localhost:*`. */
   corsOrigins: string[];
+  /** Slow and failing clients (issue 15): socket timeouts, and the per-address limit on failed requests. */
+  clientLimits: ClientLimitsConfig;
 }
 
 export type AuthConfig =
@@ -173,6 +175,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sellerCentral: sellerCentralConfigFromEnv(env, environment, reader),
     auth: { mode: 'development-issuer', keyPath: null },
     corsOrigins: [],
+    clientLimits: clientLimitsFromEnv(reader, environment),
   };
   config.auth = authConfigFromEnv(env, environment, config.database, reader);
   config.corsOrigins = reader
@@ -359,4 +362,35 @@ export function sellerCentralConfigFromEnv(env: Env, environment: Environment, r
     notificationSecret,
     notificationDestinationId: required(reader, 'SP_API_NOTIFICATION_DESTINATION_ID', 'the Notifications API destination that ACCOUNT_STATUS_CHANGED subscriptions deliver to'),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Slow and failing clients (issue 15). Kept in its own block.
+// ---------------------------------------------------------------------------------------------
+
+export interface ClientLimitsConfig {
+  /** A socket idle this long is closed (Fastify's connectionTimeout). */
+  connectionTimeoutMs: number;
+  /** The whole request (headers and body) must arrive within this (Fastify's requestTimeout). */
+  requestTimeoutMs: number;
+  /** An idle kept-alive socket is closed after this (Fastify's keepAliveTimeout). */
+  keepAliveTimeoutMs: number;
+  /** Per address: requests answered 401 (a failed sign-in, a webhook's bad signature) allowed per window, then 429. */
+  failedRequestsPerWindow: number;
+  failedRequestsWindowSeconds: number;
+}
+
+/** In tests every request comes from 127.0.0.1, so the failed-request limit is off unless a test sets it. */
+export function clientLimitsFromEnv(reader: Reader, environment: Environment): ClientLimitsConfig {
+  const limits = {
+    connectionTimeoutMs: reader.integer('CONNECTION_TIMEOUT_MS', 10_000, 100, 600_000),
+    requestTimeoutMs: reader.integer('REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
+    keepAliveTimeoutMs: reader.integer('KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+    failedRequestsPerWindow: reader.integer('FAILED_REQUESTS_PER_ADDRESS', environment === 'test' ? 1_000_000 : 30, 1, 1_000_000),
+    failedRequestsWindowSeconds: reader.integer('FAILED_REQUESTS_WINDOW_SECONDS', 60, 1, 86_400),
+  };
+  if (limits.keepAliveTimeoutMs > limits.connectionTimeoutMs) {
+    reader.problems.push('KEEP_ALIVE_TIMEOUT_MS must not be more than CONNECTION_TIMEOUT_MS (an idle socket is closed at CONNECTION_TIMEOUT_MS anyway)');
+  }
+  return limits;
 }

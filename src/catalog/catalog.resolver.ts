@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Permission } from '../auth/role';
-import { IdempotencyService } from '../idempotency/idempotency.service';
+import { IdempotencyService, ReplayCodec } from '../idempotency/idempotency.service';
 import { RequestContext } from '../server/context';
 import { authorize } from '../auth/authorize';
 import { decodeGlobalId, parseGlobalId } from '../shared/graphql/global-id';
@@ -50,6 +50,39 @@ function outcomeViews(
   });
 }
 
+type BulkPayload = { outcomes: OfferPrimeOutcomeView[]; userErrors: UserErrorView[] };
+type StoredOutcome = { productId: string; productDbId: string | null; userErrors: UserErrorView[] };
+
+/**
+ * What a replay of a bulk toggle needs: each item's outcome and which product it names, not the
+ * products themselves (read again on replay, as they are now). An answer whose every item failed is
+ * not kept: nothing was done, so a retry may as well try again.
+ */
+function bulkOutcomesReplay(catalog: CatalogRepository, merchantId: string): ReplayCodec<BulkPayload, { outcomes: StoredOutcome[] }> {
+  return {
+    worthKeeping: (payload) => payload.outcomes.some((outcome) => outcome.userErrors.length === 0),
+    store: (payload) => ({
+      outcomes: payload.outcomes.map((outcome) => ({ productId: outcome.productId, productDbId: outcome.product?.productId ?? null, userErrors: outcome.userErrors.map(withoutNulls) })),
+    }),
+    async replay(stored) {
+      const ids = stored.outcomes.flatMap((outcome) => (outcome.productDbId ? [outcome.productDbId] : []));
+      const products = new Map((await catalog.findManyForMerchant(ids, merchantId)).map((product) => [product.id, CatalogProductView.from(product)]));
+      return {
+        outcomes: stored.outcomes.map((outcome) => ({
+          productId: outcome.productId,
+          product: (outcome.productDbId && products.get(outcome.productDbId)) || null,
+          userErrors: outcome.userErrors.map((error) => Object.assign({ field: null, remedy: null, details: null }, error)),
+        })),
+        userErrors: [],
+      };
+    },
+  };
+}
+
+function withoutNulls(error: UserErrorView): UserErrorView {
+  return Object.fromEntries(Object.entries(error).filter(([, value]) => value !== null)) as unknown as UserErrorView;
+}
+
 /** The catalog page: products, their eligibility, and the Offer Prime toggle (P1–P4). */
 @Resolver(() => CatalogProductView)
 export class CatalogResolver {
@@ -69,11 +102,12 @@ export class CatalogResolver {
     authorize(viewer, Permission.READ_CATALOG);
     const readiness = await loaders.primeReadiness.load(viewer.merchantId);
     const criteria = filter ?? {};
-    const rows = await this.catalog.page(viewer.merchantId, readiness, criteria, first, decodeCursor(after));
-    const page = pageOf(rows.map(CatalogProductView.from), first, (product) => product.sku);
+    const scope = { list: 'catalogProducts', sort: 'sku', merchantId: viewer.merchantId };
+    const rows = await this.catalog.page(viewer.merchantId, readiness, criteria, first, decodeCursor(scope, after));
+    const page = pageOf(rows.map(CatalogProductView.from), first, scope, (product) => product.sku);
     const catalog = this.catalog;
     return {
-      ...toConnection(page, (product) => product.sku),
+      ...toConnection(page, scope, (product) => product.sku),
       // Counted only when asked for: a count grows with the catalog, a keyset page does not.
       get totalCount() {
         return catalog.count(viewer.merchantId, readiness, criteria);
@@ -127,11 +161,15 @@ export class CatalogResolver {
     const changes = input.changes.map((change) => ({ sent: change.productId, parsed: parseGlobalId(change.productId), offerPrime: change.offerPrime }));
     const valid = changes.flatMap(({ parsed, offerPrime }) => (parsed?.type === 'CatalogProduct' ? [{ productId: parsed.id, offerPrime }] : []));
     const { idempotencyKey, ...request } = input;
-    return this.idempotency.run(viewer.merchantId, idempotencyKey, 'setOfferPrimeForProducts', request, () =>
-      mutationPayload(
-        () => this.offerPrime.setOfferPrimeForProducts(viewer, valid),
-        (outcomes) => ({ outcomes: outcomeViews(changes, outcomes) }),
-      ),
+    const keyed = { viewer, key: idempotencyKey, operation: 'setOfferPrimeForProducts', input: request, permission: Permission.MANAGE_CATALOG, action: 'turn Offer Prime on or off' };
+    return this.idempotency.run(
+      keyed,
+      () =>
+        mutationPayload(
+          () => this.offerPrime.setOfferPrimeForProducts(viewer, valid),
+          (outcomes) => ({ outcomes: outcomeViews(changes, outcomes) }),
+        ),
+      bulkOutcomesReplay(this.catalog, viewer.merchantId),
     );
   }
 

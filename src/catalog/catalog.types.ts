@@ -1,4 +1,4 @@
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { DateTimeISO } from '../shared/graphql/date-time';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { toGlobalId } from '../shared/graphql/global-id';
 import { Node } from '../shared/graphql/node.interface';
@@ -60,7 +60,7 @@ export class CatalogProductView extends Node {
   @Field({ description: 'False once the listing vanished from Seller Central.' })
   listed!: boolean;
 
-  @Field(() => GraphQLDateTimeISO, { description: 'When anything about the product last changed.' })
+  @Field(() => DateTimeISO, { description: 'When anything about the product last changed.' })
   updatedAt!: Date;
 
   /** The database ID, for field resolvers; not exposed. */

@@ -1,11 +1,19 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { TextColumn, TimestampColumn } from '../database/columns';
 
-/** A client's idempotency key and the first successful answer it got, kept at least 24 hours. */
+/**
+ * A user's idempotency key and what a replay of the first successful answer needs, kept 24 hours.
+ * Keys belong to the user who sent them (another user of the merchant never meets them); the expiry is
+ * indexed, so the purge reads only what it deletes.
+ */
 @Entity('idempotency_key')
+@Index(['expiresAt'])
 export class IdempotencyKey {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   merchantId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  userId!: string;
 
   @PrimaryColumn({ type: 'varchar', length: 255 })
   key!: string;
@@ -18,6 +26,7 @@ export class IdempotencyKey {
   @TextColumn(64)
   inputHash!: string;
 
+  /** What a replay needs (at most MAX_STORED_ANSWER_BYTES), as JSON. */
   @Column({ type: 'text' })
   payloadJson!: string;
 

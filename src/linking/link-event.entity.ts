@@ -30,7 +30,7 @@ export enum LinkEventKind {
 
 /** U7: one entry of a link's timeline. Entries are only ever added, never changed. */
 @Entity('link_event')
-@Index(['linkId', 'occurredAt', 'id'])
+@Index(['linkId', 'id'])
 export class LinkEvent {
   @IdColumn()
   id!: string;

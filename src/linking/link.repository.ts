@@ -137,8 +137,23 @@ export class LinkRepository {
   }
 
   /** The timelines of these links (U7), oldest entry first. */
-  timelinesFor(linkIds: readonly string[], merchantId: string): Promise<LinkEvent[]> {
-    return this.dataSource.manager.find(LinkEvent, { where: { linkId: In([...linkIds]), merchantId }, order: { id: 'ASC' } });
+  /**
+   * U7: a page of each link's timeline, oldest first: up to `take` entries after `afterId`, in one
+   * statement. Each link is its own keyset read on (link_id, id), so a page costs `take` rows however long
+   * the timeline has grown.
+   */
+  async timelinePages(linkIds: readonly string[], merchantId: string, take: number, afterId: string | undefined): Promise<LinkEvent[]> {
+    if (linkIds.length === 0) return [];
+    const parameters: Record<string, unknown> = { merchantId, take, afterId: afterId ?? '' };
+    const pages = linkIds.map((linkId, index) => {
+      parameters[`link${index}`] = linkId;
+      return `SELECT "id" FROM (SELECT "id" FROM "link_event" WHERE "link_id" = :link${index} AND "merchant_id" = :merchantId AND "id" > :afterId ORDER BY "id" LIMIT :take) AS "page${index}"`;
+    });
+    return this.dataSource.manager
+      .createQueryBuilder(LinkEvent, 'event')
+      .where(`event.id IN (${pages.join(' UNION ALL ')})`, parameters)
+      .orderBy('event.id', 'ASC')
+      .getMany();
   }
 
   /** Hears every move, inside the transaction that writes it. */

@@ -1,4 +1,4 @@
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { DateTimeISO } from '../shared/graphql/date-time';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ErrorCode } from '../shared/errors';
 import { toGlobalId } from '../shared/graphql/global-id';
@@ -77,7 +77,7 @@ export class SellerCentralStoreView {
 
 @ObjectType('LinkConsent', { description: 'The merchant\'s agreement to let Buy with Prime use its Seller Central information (L2).' })
 export class LinkConsentView {
-  @Field(() => GraphQLDateTimeISO, { description: 'When the merchant agreed.' })
+  @Field(() => DateTimeISO, { description: 'When the merchant agreed.' })
   agreedAt!: Date;
 
   /** Resolved to `agreedBy` by a field resolver. */
@@ -104,7 +104,7 @@ export class LinkAttentionView {
   @Field({ description: 'What the merchant can do: fix the account in Seller Central, then re-verify.' })
   remedy!: string;
 
-  @Field(() => GraphQLDateTimeISO, { description: 'Since when the link has needed attention.' })
+  @Field(() => DateTimeISO, { description: 'Since when the link has needed attention.' })
   since!: Date;
 
   static from(attention: LinkAttention): LinkAttentionView {
@@ -114,7 +114,7 @@ export class LinkAttentionView {
 
 @ObjectType('LinkEvent', { description: 'One entry of a link\'s timeline (U7): who, when, from which state to which.' })
 export class LinkEventView {
-  @Field(() => GraphQLDateTimeISO, { description: 'When it happened.' })
+  @Field(() => DateTimeISO, { description: 'When it happened.' })
   occurredAt!: Date;
 
   @Field(() => ActorKind, { description: 'Who made the change.' })
@@ -168,13 +168,13 @@ export class SellerCentralLinkView extends Node {
   })
   attention!: LinkAttentionView | null;
 
-  @Field(() => GraphQLDateTimeISO, { description: 'When the link was started.' })
+  @Field(() => DateTimeISO, { description: 'When the link was started.' })
   createdAt!: Date;
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When the link was completed.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'When the link was completed.' })
   linkedAt!: Date | null;
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When the link became history (unlinked or abandoned).' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'When the link became history (unlinked or abandoned).' })
   endedAt!: Date | null;
 
   /** The database ID, for field resolvers; not exposed. */

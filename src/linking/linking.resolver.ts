@@ -63,7 +63,8 @@ export class LinkingResolver {
   })
   completeSellerCentralLink(@Arg('input', { description: 'What to complete.' }) input: CompleteSellerCentralLinkInput, @Ctx() { viewer }: RequestContext) {
     const { idempotencyKey, ...request } = input;
-    return this.idempotency.run(viewer.merchantId, idempotencyKey, 'completeSellerCentralLink', request, () =>
+    const keyed = { viewer, key: idempotencyKey, operation: 'completeSellerCentralLink', input: request, permission: Permission.MANAGE_LINK, action: 'link or unlink Seller Central accounts' };
+    return this.idempotency.run(keyed, () =>
       mutationPayload(
         () =>
           this.linking.completeLink(viewer, {
@@ -88,11 +89,12 @@ export class LinkingResolver {
   }
 
   @FieldResolver(() => LinkEventConnection, { description: 'Everything that happened to this link (U7), oldest first.' })
-  async timeline(@Root() link: SellerCentralLinkView, @Args() { first, after }: PageArgs, @Ctx() { loaders }: RequestContext) {
-    const afterId = decodeCursor(after);
-    const events = (await loaders.linkEvents.load(link.linkId)).filter((event) => !afterId || event.id > afterId);
-    const page = pageOf(events.slice(0, first + 1).map(LinkEventView.from), first, (event) => event.eventId);
-    return toConnection(page, (event) => event.eventId);
+  async timeline(@Root() link: SellerCentralLinkView, @Args() { first, after }: PageArgs, @Ctx() { loaders, viewer }: RequestContext) {
+    const scope = { list: `SellerCentralLink.timeline:${link.linkId}`, sort: 'oldest', merchantId: viewer.merchantId };
+    const afterId = decodeCursor(scope, after);
+    const events = await loaders.timelinePages.load({ linkId: link.linkId, take: first + 1, afterId });
+    const page = pageOf(events.map(LinkEventView.from), first, scope, (event) => event.eventId);
+    return toConnection(page, scope, (event) => event.eventId);
   }
 }
 
@@ -113,9 +115,10 @@ export class MerchantLinksResolver {
   })
   async sellerCentralLinks(@Root() merchant: MerchantView, @Args() { first, after }: PageArgs, @Ctx() { viewer }: RequestContext) {
     authorize(viewer, Permission.READ_LINK);
-    const rows = await this.links.pageForMerchant(merchant.merchantId, first, decodeCursor(after));
-    const page = pageOf(rows.map(SellerCentralLinkView.from), first, (link) => link.linkId);
-    return toConnection(page, (link) => link.linkId);
+    const scope = { list: 'sellerCentralLinks', sort: 'newest', merchantId: merchant.merchantId };
+    const rows = await this.links.pageForMerchant(merchant.merchantId, first, decodeCursor(scope, after));
+    const page = pageOf(rows.map(SellerCentralLinkView.from), first, scope, (link) => link.linkId);
+    return toConnection(page, scope, (link) => link.linkId);
   }
 }
 

@@ -1,4 +1,4 @@
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { DateTimeISO } from '../shared/graphql/date-time';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { OnboardingStep } from './onboarding-step.entity';
 import { OnboardingStepKind, StepState } from './onboarding-step-state';
@@ -45,10 +45,10 @@ export class OnboardingStepView {
   @Field(() => Int, { description: 'How many times it has been started (retries included).' })
   attempts!: number;
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When the latest attempt started.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'When the latest attempt started.' })
   startedAt!: Date | null;
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When the latest attempt succeeded or failed.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'When the latest attempt succeeded or failed.' })
   finishedAt!: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Why the latest attempt failed.' })

@@ -5,13 +5,15 @@ import { Clock } from '../shared/clock';
 import { newId } from '../shared/ids';
 import { BwpOrder, BwpOrderEvent, BwpOrderLine } from './order.entity';
 import { IncomingOrderEvent } from './order-event.parser';
+import { checkEventTime, EventTimeRefusal } from './event-time';
 import { applyOrderEvent } from './order-state';
 import { returnWindowEnd } from './return-window';
 
 export type IngestOutcome =
   | { status: 'APPLIED' | 'NOT_APPLIED'; order: BwpOrder; why?: string }
   | { status: 'DUPLICATE'; order: BwpOrder | null }
-  | { status: 'UNKNOWN_ORDER' };
+  | { status: 'UNKNOWN_ORDER' }
+  | ({ status: 'EVENT_TIME_OUT_OF_RANGE' } & EventTimeRefusal);
 
 class OrderChangedConcurrently extends Error {}
 
@@ -25,6 +27,7 @@ export class OrderEventsService {
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly returnWindowDays: number,
+    private readonly eventTimeToleranceSeconds: number,
   ) {}
 
   async ingest(event: IncomingOrderEvent): Promise<IngestOutcome> {
@@ -42,6 +45,8 @@ export class OrderEventsService {
   private async ingestOnce(manager: EntityManager, event: IncomingOrderEvent): Promise<IngestOutcome> {
     const order = await manager.findOneBy(BwpOrder, { externalId: event.orderId });
     if (!order) return { status: 'UNKNOWN_ORDER' };
+    const refusal = checkEventTime(event.eventTime, order, this.clock.now(), this.eventTimeToleranceSeconds);
+    if (refusal) return { status: 'EVENT_TIME_OUT_OF_RANGE', ...refusal };
     const seen = await manager.findOne(BwpOrderEvent, { where: [{ eventId: event.eventId }, { idempotencyKey: event.idempotencyKey }] });
     if (seen) return { status: 'DUPLICATE', order };
 

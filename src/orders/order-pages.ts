@@ -10,14 +10,15 @@ export class OrderPages {
     private readonly clock: Clock,
   ) {}
 
-  /** `totalCount` is counted only when a query asks for it: a count grows with the orders, a keyset page does not. */
-  async page(merchantId: string, filter: OrderFilter, first: number, after: string | null | undefined) {
+  /** `list` names the connection its cursors belong to. `totalCount` is counted only when a query asks for it: a count grows with the orders, a keyset page does not. */
+  async page(list: string, merchantId: string, filter: OrderFilter, first: number, after: string | null | undefined) {
     const now = this.clock.now();
-    const rows = await this.orders.page(merchantId, filter, first, decodeCursor(after), now);
-    const page = pageOf(rows.map(OrderView.from), first, (order) => order.orderId);
+    const scope = { list, sort: 'newest', merchantId };
+    const rows = await this.orders.page(merchantId, filter, first, decodeCursor(scope, after), now);
+    const page = pageOf(rows.map(OrderView.from), first, scope, (order) => order.orderId);
     const orders = this.orders;
     return {
-      ...toConnection(page, (order) => order.orderId),
+      ...toConnection(page, scope, (order) => order.orderId),
       get totalCount() {
         return orders.count(merchantId, filter, now);
       },

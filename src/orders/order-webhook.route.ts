@@ -18,10 +18,12 @@ export interface OrderWebhookOptions {
 
 /**
  * O4: Buy with Prime's order events over HTTP, each signed with a secret of the merchant whose order it
- * names. 400 for a body that is not a well-formed event (it names no order, so no signer); 401 for a missing, wrong or stale signature, one
- * made with another merchant's secret, or an order this API does not know (there is no secret to check it
- * with, and an unsigned caller learns nothing of which orders exist); none of these stores anything. 200
- * otherwise, saying whether the event was applied or was a duplicate.
+ * names. 400 for a body that is not a well-formed event (it names no order, so no signer), or for an event
+ * dated after now (beyond the tolerance) or before its order was placed (EVENT_TIME_OUT_OF_RANGE, with the
+ * reason); 401 for a missing, wrong or stale signature, one made with another merchant's secret, or an
+ * order this API does not know (there is no secret to check it with, and an unsigned caller learns nothing
+ * of which orders exist); none of these stores anything. 200 otherwise, saying whether the event was
+ * applied or was a duplicate.
  */
 export async function registerOrderWebhook(fastify: FastifyInstance, options: OrderWebhookOptions): Promise<void> {
   const malformed = (json: unknown) => {
@@ -41,6 +43,7 @@ export async function registerOrderWebhook(fastify: FastifyInstance, options: Or
     if ('problems' in parsed) throw new Error('A malformed event passed the webhook\'s check.');
     const outcome = await options.events.ingest(parsed.event);
     if (outcome.status === 'UNKNOWN_ORDER') return reply.code(404).send({ error: 'UNKNOWN_ORDER' });
+    if (outcome.status === 'EVENT_TIME_OUT_OF_RANGE') return reply.code(400).send({ error: outcome.status, reason: outcome.reason, message: outcome.message });
     return reply.code(200).send({
       status: outcome.status,
       orderState: outcome.order?.state ?? null,

@@ -25,7 +25,7 @@ export class OrderResolver {
     @Ctx() { viewer }: RequestContext,
   ) {
     authorize(viewer, Permission.READ_ORDERS);
-    return this.pages.page(viewer.merchantId, filter ?? {}, first, after);
+    return this.pages.page('orders', viewer.merchantId, filter ?? {}, first, after);
   }
 
   @FieldResolver(() => [OrderLineView], { description: 'The products ordered.' })

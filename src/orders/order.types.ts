@@ -1,4 +1,4 @@
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { DateTimeISO, readableDate } from '../shared/graphql/date-time';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MoneyView } from '../catalog/catalog.types';
 import { toGlobalId } from '../shared/graphql/global-id';
@@ -85,28 +85,28 @@ export class OrderView extends Node {
   @Field(() => MoneyView, { description: 'The order total.' })
   total!: MoneyView;
 
-  @Field(() => GraphQLDateTimeISO, { description: 'When the shopper placed it.' })
+  @Field(() => DateTimeISO, { description: 'When the shopper placed it.' })
   placedAt!: Date;
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When it shipped.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'When it shipped.' })
   shippedAt!: Date | null;
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When it was delivered.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'When it was delivered.' })
   deliveredAt!: Date | null;
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When a return was started.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'When a return was started.' })
   returnStartedAt!: Date | null;
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When a refund was requested.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'When a refund was requested.' })
   refundRequestedAt!: Date | null;
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When the refund was paid.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'When the refund was paid.' })
   refundedAt!: Date | null;
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When it was cancelled.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'When it was cancelled.' })
   cancelledAt!: Date | null;
 
-  @Field(() => GraphQLDateTimeISO, {
+  @Field(() => DateTimeISO, {
     nullable: true,
     description: 'When its return window ends (O2): set on delivery; equal to deliveredAt when nothing is returnable.',
   })
@@ -124,13 +124,13 @@ export class OrderView extends Node {
       state: order.state,
       total: { amount: (order.totalCents / 100).toFixed(2), currencyCode: order.currency },
       placedAt: order.placedAt,
-      shippedAt: order.shippedAt,
-      deliveredAt: order.deliveredAt,
-      returnStartedAt: order.returnStartedAt,
-      refundRequestedAt: order.refundRequestedAt,
-      refundedAt: order.refundedAt,
-      cancelledAt: order.cancelledAt,
-      returnWindowEndsAt: order.returnWindowEndsAt,
+      shippedAt: readableDate(order.shippedAt),
+      deliveredAt: readableDate(order.deliveredAt),
+      returnStartedAt: readableDate(order.returnStartedAt),
+      refundRequestedAt: readableDate(order.refundRequestedAt),
+      refundedAt: readableDate(order.refundedAt),
+      cancelledAt: readableDate(order.cancelledAt),
+      returnWindowEndsAt: readableDate(order.returnWindowEndsAt),
       facts: { state: order.state, deliveredAt: order.deliveredAt, returnWindowEndsAt: order.returnWindowEndsAt },
     });
   }

@@ -83,7 +83,7 @@ export class SandboxStorefrontResolver {
           eventTime: this.clock.now(),
           orderId: order.externalId,
         });
-        if (outcome.status === 'UNKNOWN_ORDER' || !outcome.order) throw new Error('The order vanished while its event was applied.');
+        if (!('order' in outcome) || !outcome.order) throw new Error('The order vanished while its event was applied.');
         return { order: outcome.order, status: outcome.status };
       },
       ({ order, status }) => ({ order: OrderView.from(order), eventStatus: status }),

@@ -2,7 +2,8 @@ import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { RequestContext } from './context';
 import { CostBudget } from './cost-budget';
-import { queryCost } from './query-cost';
+import { MAX_PAGE_SIZE } from '../shared/graphql/pagination';
+import { priceOperation } from './query-cost';
 import { limitCodes, requestLimits } from './request-limits';
 
 /**
@@ -16,13 +17,27 @@ export function costPlugin(budget: CostBudget): ApolloServerPlugin<RequestContex
       let cost: number | undefined;
       return {
         async didResolveOperation({ schema, document, request, contextValue, operationName }) {
+          let price;
           try {
-            cost = queryCost(schema, document, request.variables ?? {}, operationName ?? undefined);
+            price = priceOperation(schema, document, request.variables ?? {}, operationName ?? undefined);
           } catch (error) {
             // Variables that do not fit their types: GraphQL refuses the request as BAD_USER_INPUT next.
             if (error instanceof GraphQLError) return;
             throw error;
           }
+          const [outOfRange] = price.pageSizesOutOfRange;
+          if (outOfRange) {
+            throw new GraphQLError(`\`first\` on ${outOfRange.field} is ${outOfRange.first}: a page holds from 1 to ${MAX_PAGE_SIZE} items.`, {
+              extensions: {
+                code: 'BAD_USER_INPUT',
+                field: [outOfRange.field, 'first'],
+                limit: MAX_PAGE_SIZE,
+                remedy: `Ask for at most ${MAX_PAGE_SIZE} items (first: ${MAX_PAGE_SIZE}) and follow pageInfo.endCursor for the next page.`,
+                http: { status: 400, headers: new HeaderMap() },
+              },
+            });
+          }
+          cost = price.cost;
           contextValue.summary.cost = cost;
           if (cost > requestLimits.maxCost) {
             throw new GraphQLError(`The query costs ${cost} points, over the limit of ${requestLimits.maxCost}: ask for smaller pages (first) or fewer fields.`, {

@@ -38,8 +38,38 @@ const clientErrorCodes = new Set([
   'THROTTLED',
 ]);
 
+/**
+ * Mistakes in a request that Apollo or graphql-js report without a code: each gets its own code and a
+ * message a person can act on, instead of passing for an unexpected error.
+ */
+const requestMistakes: Array<{ message: RegExp; code: string; explanation: string }> = [
+  {
+    message: /^provided sha does not match query$/,
+    code: 'PERSISTED_QUERY_HASH_MISMATCH',
+    explanation: 'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query sent: send the query\'s own hash (hex), or leave persistedQuery out.',
+  },
+  {
+    message: /^Schema is not configured to execute subscription operation\.$/,
+    code: 'OPERATION_NOT_SUPPORTED',
+    explanation: 'This API serves queries and mutations, not subscriptions: run the operation as a query and repeat it to follow changes.',
+  },
+];
+
+function requestMistake(error: unknown) {
+  if (!(error instanceof GraphQLError) || error.originalError || error.extensions?.code !== undefined) return undefined;
+  return requestMistakes.find((mistake) => mistake.message.test(error.message));
+}
+
+/** The code a response gives an error, for the request's log line (the same as the client sees). */
+export function errorCodeOf(error: GraphQLError): string {
+  const mistake = requestMistake(error);
+  if (mistake) return mistake.code;
+  return String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+}
+
 function isExpected(error: unknown): boolean {
   if (error instanceof GraphQLError && (typeof error.extensions?.limitCode === 'string' || tokenLimitMessage.test(error.message))) return true;
+  if (requestMistake(error)) return true;
   const original = unwrapResolverError(error);
   if (original instanceof UserError || original instanceof ArgumentValidationError) return true;
   const code = original instanceof GraphQLError ? original.extensions?.code : undefined;
@@ -52,7 +82,32 @@ function isExpected(error: unknown): boolean {
  * else is masked as INTERNAL_SERVER_ERROR outside development (it is logged in full instead).
  */
 export function createErrorFormatter(environment: Environment) {
+  const format = formatter(environment);
+  if (environment === 'development') return format;
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => withoutEchoes(format(formatted, error));
+}
+
+/**
+ * Outside development a message suggests nothing ("Did you mean …?" names fields, types and enum values
+ * the client did not know) and a variable's coercion error does not repeat the value sent.
+ */
+function withoutEchoes(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  let message = formatted.message.replace(/\s*Did you mean [^?]*\?/g, '');
+  const coercion = /^Variable "\$([^"]+)" got invalid value .*?(?: at "([^"]*)")?; ([\s\S]*)$/.exec(message);
+  if (coercion) {
+    const [, name, at, reason] = coercion;
+    const kind = /does not exist in "([^"]+)" enum/.exec(reason)?.[1];
+    const scalar = /^(\w+) cannot represent/.exec(reason)?.[1];
+    const why = kind ? `it is not a value of the enum ${kind}` : scalar ? `the type ${scalar} cannot represent it` : 'it does not fit the variable\'s type';
+    message = `Variable "$${name}" got an invalid value${at ? ` at "${at}"` : ''}: ${why}. Check it against the schema.`;
+  }
+  return message === formatted.message ? formatted : { ...formatted, message };
+}
+
+function formatter(environment: Environment) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const mistake = requestMistake(error);
+    if (mistake) return { message: mistake.explanation, locations: formatted.locations, extensions: { code: mistake.code } };
     const original = unwrapResolverError(error);
     if (original instanceof UserError) {
       return {
@@ -123,6 +178,11 @@ export function unexpectedErrorLogging(logger: FastifyBaseLogger): ApolloServerP
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             if (isExpected(error)) continue;
+            if (fromGraphQLItself(error)) {
+              // graphql-js's own word on the request: the client's doing, worth a look, not a stack trace.
+              logger.warn({ requestId: contextValue?.requestId, operationName, code: 'BAD_USER_INPUT', reason: error.message.slice(0, 200) }, 'GraphQL refused the request');
+              continue;
+            }
             const original = unwrapResolverError(error);
             logger.error(
               { requestId: contextValue?.requestId, operationName, err: original },

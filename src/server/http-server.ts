@@ -12,7 +12,8 @@ import { Clock } from '../shared/clock';
 import { RequestContext, RequestSummary } from './context';
 import { CostBudget } from './cost-budget';
 import { costPlugin } from './cost.plugin';
-import { createErrorFormatter, unexpectedErrorLogging } from './error-formatting';
+import { createErrorFormatter, errorCodeOf, unexpectedErrorLogging } from './error-formatting';
+import { registerFailedRequestLimit, serverTimeouts } from './client-limits';
 import { Loaders } from './loaders';
 import { armorProtections, limitCodes, requestLimits } from './request-limits';
 
@@ -64,7 +65,7 @@ const outcomeSummary: ApolloServerPlugin<RequestContext> = {
         summary.operationName = operationName ?? undefined;
         const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
         const refusals = userErrorsIn(body?.data);
-        const errorCodes = (errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+        const errorCodes = (errors ?? []).map(errorCodeOf);
         summary.outcome = errorCodes.length > 0 ? 'error' : refusals.length > 0 ? 'user_errors' : 'ok';
         summary.errorCodes = [...errorCodes, ...refusals.map((refusal) => (typeof refusal?.code === 'string' ? refusal.code : 'CODE_NOT_SELECTED'))];
       },
@@ -88,7 +89,9 @@ export async function createHttpServer(deps: HttpServerDependencies): Promise<Fa
     bodyLimit: requestLimits.maxBodyBytes,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    ...serverTimeouts(config.clientLimits),
   });
+  await registerFailedRequestLimit(fastify, config.clientLimits);
   fastify.decorateRequest('graphql', null);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

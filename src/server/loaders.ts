@@ -23,6 +23,15 @@ function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
 }
 
 /** The repositories the loaders read through; each scopes its reads to the merchant. */
+/** A page of one link's timeline: `take` entries after the entry `afterId`. */
+export interface TimelinePageKey {
+  linkId: string;
+  take: number;
+  afterId: string | undefined;
+}
+
+const timelinePageKey = (key: TimelinePageKey) => `${key.linkId}:${key.take}:${key.afterId ?? ''}`;
+
 export interface LoaderSources {
   directory: MerchantDirectory;
   links: LinkRepository;
@@ -56,11 +65,24 @@ export function createLoaders(sources: LoaderSources, merchantId: string, batch 
       return linkIds.map((id) => byLink.get(id) ?? []);
     }, options),
 
-    /** A link's whole timeline, oldest first; timelines hold tens of entries, so pages are cut in memory. */
-    linkEvents: new DataLoader<string, LinkEvent[]>(async (linkIds) => {
-      const byLink = groupBy(await links.timelinesFor(linkIds, merchantId), (event) => event.linkId);
-      return linkIds.map((id) => byLink.get(id) ?? []);
-    }, options),
+    /**
+     * A page of a link's timeline, oldest first: `first + 1` entries after `afterId`, read in SQL (a
+     * timeline grows with every re-sync, so it is never loaded whole). Links asked for with the same page
+     * share one statement.
+     */
+    timelinePages: new DataLoader<TimelinePageKey, LinkEvent[], string>(
+      async (keys) => {
+        const pages = await Promise.all(
+          [...groupBy([...keys], (key) => `${key.take}:${key.afterId ?? ''}`).values()].map(async (group) => {
+            const events = groupBy(await links.timelinePages(group.map((key) => key.linkId), merchantId, group[0].take, group[0].afterId), (event) => event.linkId);
+            return group.map((key) => [timelinePageKey(key), events.get(key.linkId) ?? []] as const);
+          }),
+        );
+        const byKey = new Map(pages.flat());
+        return keys.map((key) => byKey.get(timelinePageKey(key)) ?? []);
+      },
+      { ...options, cacheKeyFn: timelinePageKey },
+    ),
 
     orderLines: new DataLoader<string, BwpOrderLine[]>(async (orderIds) => {
       const byOrder = groupBy(await orders.linesFor([...orderIds], merchantId), (line) => line.orderId);

@@ -1,6 +1,6 @@
 import { AccessResolver } from '../access/access.resolver';
 import { GraphQLSchema } from 'graphql';
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { DateTimeISO } from '../shared/graphql/date-time';
 import { buildSchema, ContainerType, NonEmptyArray } from 'type-graphql';
 import {
   LinkConsentResolver,
@@ -55,7 +55,7 @@ export function buildAppSchema(options: { sandboxControls: boolean }): Promise<G
   return buildSchema({
     resolvers: resolverClasses(options),
     container: ({ context }: { context: RequestContext }): ContainerType => context.container,
-    scalarsMap: [{ type: Date, scalar: GraphQLDateTimeISO }],
+    scalarsMap: [{ type: Date, scalar: DateTimeISO }],
     validateFn: validateArgument,
   });
 }

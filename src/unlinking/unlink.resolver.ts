@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { DateTimeISO } from '../shared/graphql/date-time';
 import { Permission } from '../auth/role';
 import { SellerCentralLinkView } from '../linking/link.types';
 import { MerchantUserView } from '../merchants/merchant.types';
@@ -42,7 +42,8 @@ export class UnlinkResolver {
   })
   requestUnlink(@Arg('input', { description: 'Why.' }) input: RequestUnlinkInput, @Ctx() { viewer }: RequestContext) {
     const { idempotencyKey, ...request } = input;
-    return this.idempotency.run(viewer.merchantId, idempotencyKey, 'requestUnlink', request, () =>
+    const keyed = { viewer, key: idempotencyKey, operation: 'requestUnlink', input: request, permission: Permission.MANAGE_LINK, action: 'request an unlink' };
+    return this.idempotency.run(keyed, () =>
       mutationPayload(
         () => this.unlinking.requestUnlink(viewer, { reason: input.reason }),
         ({ request: unlinkRequest, link }) => ({ unlinkRequest: UnlinkRequestView.from(unlinkRequest), link: SellerCentralLinkView.from(link) }),
@@ -67,10 +68,10 @@ export class UnlinkResolver {
   @FieldResolver(() => OrderConnection, { description: 'U3: the orders the request waits on, newest first; empty once it no longer waits.' })
   async waitingOrders(@Root() request: UnlinkRequestView, @Args() { first, after }: PageArgs) {
     if (request.state !== UnlinkRequestState.WAITING) return { edges: [], nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
-    return this.orders.page(request.entity.merchantId, { insideReturnWindow: true }, first, after);
+    return this.orders.page('unlinkRequest.waitingOrders', request.entity.merchantId, { insideReturnWindow: true }, first, after);
   }
 
-  @FieldResolver(() => GraphQLDateTimeISO, { nullable: true, description: 'When unlinking is expected to complete, once it has begun.' })
+  @FieldResolver(() => DateTimeISO, { nullable: true, description: 'When unlinking is expected to complete, once it has begun.' })
   expectedCompletionAt(@Root() request: UnlinkRequestView): Date | null {
     return request.state === UnlinkRequestState.UNLINKING ? this.unlinking.expectedCompletion(request.entity) : null;
   }

@@ -1,4 +1,4 @@
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { DateTimeISO } from '../shared/graphql/date-time';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { toGlobalId } from '../shared/graphql/global-id';
 import { Node } from '../shared/graphql/node.interface';
@@ -21,7 +21,7 @@ export class UnlinkWaitView {
   @Field(() => Int, { description: 'Orders still inside their return window, undelivered, or with a return or refund pending.' })
   orderCount!: number;
 
-  @Field(() => GraphQLDateTimeISO, { description: 'The earliest time unlinking could begin if nothing changes.' })
+  @Field(() => DateTimeISO, { description: 'The earliest time unlinking could begin if nothing changes.' })
   earliestUnlinkAt!: Date;
 
   @Field({ description: 'True when that time is only a lower bound: some order is undelivered, or has a return or refund pending.' })
@@ -48,16 +48,16 @@ export class UnlinkRequestView extends Node {
   @Field({ description: 'Why the merchant asked.' })
   reason!: string;
 
-  @Field(() => GraphQLDateTimeISO, { description: 'When it was asked.' })
+  @Field(() => DateTimeISO, { description: 'When it was asked.' })
   requestedAt!: Date;
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When it was withdrawn.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'When it was withdrawn.' })
   withdrawnAt!: Date | null;
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When unlinking began.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'When unlinking began.' })
   unlinkingStartedAt!: Date | null;
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When unlinking completed.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'When unlinking completed.' })
   completedAt!: Date | null;
 
   /** For field resolvers; not exposed. */

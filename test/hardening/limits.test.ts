@@ -60,8 +60,9 @@ describe('bounds on every request, each refused with its own code and the limit 
   });
 
   it('page size: every connection caps `first` at 100', async () => {
-    const { body } = await server.gql(`{ orders(first: 101) { nodes { id } } }`);
-    expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const { status, body } = await server.gql(`{ orders(first: 101) { nodes { id } } }`);
+    expect(status).toBe(400);
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 100 });
   });
 });
 

@@ -1,4 +1,5 @@
 import { IdempotencyKey } from '../../src/idempotency/idempotency-key.entity';
+import { MAX_STORED_ANSWER_BYTES, PURGE_BATCH_SIZE } from '../../src/idempotency/idempotency.service';
 import { LinkEvent } from '../../src/linking/link-event.entity';
 import { UnlinkRequest } from '../../src/unlinking/unlink-request.entity';
 import { authorizeAtSellerCentral, onboard, productsBySku, startLink } from '../support/linking-flow';
@@ -88,5 +89,55 @@ describe('idempotency keys', () => {
       const response = await server.gql(REQUEST, { input: { reason: 'x', idempotencyKey } });
       expect(response.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     }
+  });
+
+  it('keys belong to the user who sent them; the role is checked before a replay (STAFF resending an OWNER\'s key gets no payload)', async () => {
+    await onboard(server);
+    const products = await productsBySku(server);
+    const input = { changes: [{ productId: products['NW-TENT-2P'].id, offerPrime: true }], idempotencyKey: 'owner-key' };
+    const first = (await server.gql(BULK, { input })).body.data.setOfferPrimeForProducts;
+    expect(first.outcomes[0].product).not.toBeNull();
+
+    const staff = (await server.gql(BULK, { input }, 'demo-acme-staff')).body.data.setOfferPrimeForProducts;
+    expect(staff).toEqual({ outcomes: null, userErrors: [{ code: 'PERMISSION_DENIED', field: null }] });
+
+    // An ADMIN may toggle, but the OWNER's key is not the ADMIN's: its request runs as its own.
+    server.clock.advanceSeconds(60);
+    const admin = (await server.gql(BULK, { input }, 'demo-acme-admin')).body.data.setOfferPrimeForProducts;
+    expect(admin).toMatchObject({ outcomes: [{ product: { offerPrime: true } }], userErrors: [] });
+    expect(await server.app.dataSource.manager.count(IdempotencyKey)).toBe(2);
+  });
+
+  it('a bulk answer whose every item failed is not kept; a kept one holds what a replay needs, not the products', async () => {
+    await onboard(server);
+    const products = await productsBySku(server);
+    const failing = Array.from({ length: 249 }, (_, index) => ({ productId: `not-an-id-${index}`, offerPrime: true }));
+    const allFailed = (await server.gql(BULK, { input: { changes: failing, idempotencyKey: 'all-failed' } })).body.data.setOfferPrimeForProducts;
+    expect(allFailed.outcomes.every((outcome: any) => outcome.userErrors.length === 1)).toBe(true);
+    expect(await server.app.dataSource.manager.count(IdempotencyKey)).toBe(0);
+
+    const input = { changes: [{ productId: products['NW-TENT-2P'].id, offerPrime: true }, ...failing], idempotencyKey: 'mixed' };
+    const first = (await server.gql(BULK, { input })).body.data.setOfferPrimeForProducts;
+    const [stored] = await server.app.dataSource.manager.find(IdempotencyKey);
+    const bytes = Buffer.byteLength(stored.payloadJson);
+    console.log(`stored answer of a 250-item bulk toggle: ${bytes} bytes (cap ${MAX_STORED_ANSWER_BYTES})`);
+    expect(bytes).toBeLessThan(MAX_STORED_ANSWER_BYTES);
+    expect(stored.payloadJson).not.toContain('NW-TENT-2P');
+    expect((await server.gql(BULK, { input })).body.data.setOfferPrimeForProducts).toEqual(first);
+  });
+
+  it('expired keys are purged oldest first in batches, each a bounded statement', async () => {
+    const manager = server.app.dataSource.manager;
+    const expiredAt = new Date(server.clock.now().getTime() - 1000);
+    const rows = Array.from({ length: PURGE_BATCH_SIZE * 2 + 10 }, (_, index) => ({
+      merchantId: 'm', userId: 'u', key: `k${index}`, operation: 'x', inputHash: 'h', payloadJson: '{}', createdAt: expiredAt, expiresAt: expiredAt,
+    }));
+    for (let start = 0; start < rows.length; start += 100) await manager.insert(IdempotencyKey, rows.slice(start, start + 100));
+    await manager.insert(IdempotencyKey, { ...rows[0], key: 'alive', expiresAt: new Date(server.clock.now().getTime() + 1000) });
+    const statements = await server.sql.count(() => server.app.idempotency.purgeExpired());
+    expect(await manager.count(IdempotencyKey)).toBe(1);
+    const selects = statements.filter((statement) => /^SELECT/i.test(statement));
+    expect(selects).toHaveLength(3);
+    expect(selects.every((statement) => /LIMIT/i.test(statement))).toBe(true);
   });
 });

@@ -169,6 +169,7 @@ describe('order events on the webhook (O4)', () => {
 
   it('O4: events out of order do not move the order backwards', async () => {
     const delivered = new Date('2026-03-05T10:00:00Z');
+    server.clock.advanceSeconds(4 * 86_400);
     await postWebhook(server, orderEvent(order.externalId, 'PACKAGE_DELIVERED', delivered));
     const late = await postWebhook(server, orderEvent(order.externalId, 'PACKAGE_SHIPPED', new Date('2026-03-03T10:00:00Z')));
     expect(late).toEqual({ status: 200, body: { status: 'NOT_APPLIED', orderState: 'DELIVERED', notAppliedBecause: 'the order is already DELIVERED' } });
@@ -178,6 +179,7 @@ describe('order events on the webhook (O4)', () => {
 
   it('O2: delivery starts a 30-day window; an order of non-returnable items has none', async () => {
     const delivered = new Date('2026-03-05T10:00:00Z');
+    server.clock.advanceSeconds(4 * 86_400);
     await postWebhook(server, orderEvent(order.externalId, 'PACKAGE_DELIVERED', delivered));
     expect((await server.app.dataSource.manager.findOneByOrFail(BwpOrder, { externalId: order.externalId })).returnWindowEndsAt).toEqual(new Date('2026-04-04T10:00:00Z'));
     const mug = (await placeOrder(server, [products['NW-MUG-TI'].id])).order;

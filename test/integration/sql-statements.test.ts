@@ -1,4 +1,6 @@
+import { LinkEvent, ActorKind, LinkEventKind } from '../../src/linking/link-event.entity';
 import { LinkState } from '../../src/linking/link-state';
+import { newId } from '../../src/shared/ids';
 import { SellerCentralLink } from '../../src/linking/seller-central-link.entity';
 import { link } from '../support/linking-flow';
 import { startTestServer, TestServer } from '../support/test-server';
@@ -35,5 +37,39 @@ describe('no N+1 queries', () => {
     expect(large.length).toBe(small.length);
     // token lookup, viewer's merchant, the page of links, steps, timelines, users
     expect(large.length).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('U7: a timeline is paged in SQL, never loaded whole', () => {
+  const TIMELINE = `query($first: Int!, $after: String) { viewer { merchant { sellerCentralLinks(first: 1) { nodes { timeline(first: $first, after: $after) {
+    nodes { kind } pageInfo { hasNextPage endCursor } } } } } } }`;
+
+  it('U7: timeline(first: 1) of a link with 1,500 entries reads one short statement for the timeline, and pages on from its cursor', async () => {
+    const manager = server.app.dataSource.manager;
+    const [latest] = await manager.find(SellerCentralLink, { order: { id: 'DESC' }, take: 1 });
+    const at = server.clock.now().getTime();
+    const entries = Array.from({ length: 1500 }, (_, index) => ({
+      id: newId(at + index), linkId: latest.id, merchantId: latest.merchantId, occurredAt: new Date(at + index),
+      actorKind: ActorKind.SYSTEM, kind: LinkEventKind.CATALOG_SYNCED, fromState: null, toState: null, message: `re-sync ${index}`, actorUserId: null,
+    }));
+    for (let start = 0; start < entries.length; start += 100) await manager.insert(LinkEvent, entries.slice(start, start + 100));
+
+    const statements = await server.sql.count(() => server.gql(TIMELINE, { first: 1 }));
+    const timeline = statements.filter((statement) => /link_event/.test(statement));
+    expect(timeline).toHaveLength(1);
+    expect(timeline[0]).toMatch(/LIMIT/i);
+    expect((await server.gql(TIMELINE, { first: 1 })).body.data.viewer.merchant.sellerCentralLinks.nodes[0].timeline.nodes).toHaveLength(1);
+
+    let after: string | null = null;
+    const kinds: string[] = [];
+    for (let page = 0; page < 3; page += 1) {
+      const { body }: { body: any } = await server.gql(TIMELINE, { first: 2, after });
+      const connection: { nodes: Array<{ kind: string }>; pageInfo: { hasNextPage: boolean; endCursor: string } } = body.data.viewer.merchant.sellerCentralLinks.nodes[0].timeline;
+      kinds.push(...connection.nodes.map((node: { kind: string }) => node.kind));
+      expect(connection.pageInfo.hasNextPage).toBe(true);
+      after = connection.pageInfo.endCursor;
+    }
+    expect(kinds).toHaveLength(6);
+    expect(kinds[0]).toBe('CONSENT_RECORDED');
   });
 });

@@ -1,3 +1,4 @@
+import { checkEventTime } from '../../src/orders/event-time';
 import { parseOrderEvent } from '../../src/orders/order-event.parser';
 import { applyOrderEvent, OrderEventType, OrderProgress, OrderState } from '../../src/orders/order-state';
 import { openReason, OpenReason, returnWindowEnd } from '../../src/orders/return-window';
@@ -114,5 +115,20 @@ describe('order event bodies', () => {
     expect(parseOrderEvent({ eventId: 'e\u0000', idempotencyKey: 'k', eventType: 'PACKAGE_SHIPPED', eventTime: '2026-03-02T09:00:00Z', data: { orderId: 'B' } })).toEqual({
       problems: ['eventId must be a string of 1 to 128 characters'],
     });
+  });
+});
+
+describe('event times (O4)', () => {
+  const now = new Date('2026-03-02T10:00:00.000Z');
+  const order = { placedAt: new Date('2026-03-01T10:00:00.000Z') };
+
+  it('O4: from the order\'s placing to now plus the tolerance, bounds included, an event time is accepted', () => {
+    expect(checkEventTime(order.placedAt, order, now, 300)).toBeUndefined();
+    expect(checkEventTime(new Date(now.getTime() + 300_000), order, now, 300)).toBeUndefined();
+  });
+
+  it('O4: a millisecond outside either bound is refused, with its reason', () => {
+    expect(checkEventTime(new Date(now.getTime() + 300_001), order, now, 300)).toMatchObject({ reason: 'IN_THE_FUTURE', message: expect.stringContaining('300 seconds') });
+    expect(checkEventTime(new Date(order.placedAt.getTime() - 1), order, now, 300)).toMatchObject({ reason: 'BEFORE_ORDER_PLACED' });
   });
 });

@@ -30,16 +30,28 @@ describe('global IDs', () => {
 });
 
 describe('cursors and pages', () => {
+  const orders = { list: 'orders', sort: 'newest', merchantId: 'merchant-a' };
+  const invalid = expect.objectContaining({ code: ErrorCode.INVALID_CURSOR });
+
   it('round-trip; a forged cursor is INVALID_CURSOR', () => {
-    expect(decodeCursor(encodeCursor(uuid))).toBe(uuid);
-    expect(decodeCursor(null)).toBeUndefined();
-    expect(() => decodeCursor('bm9wZQ')).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_CURSOR }));
+    expect(decodeCursor(orders, encodeCursor(orders, uuid))).toBe(uuid);
+    expect(decodeCursor(orders, null)).toBeUndefined();
+    expect(() => decodeCursor(orders, 'bm9wZQ')).toThrow(invalid);
+    expect(() => decodeCursor(orders, Buffer.from(`cursor:${uuid}`).toString('base64url'))).toThrow(invalid);
+  });
+
+  it('are bound to their list, its order and the merchant: any other cursor is INVALID_CURSOR', () => {
+    const cursor = encodeCursor(orders, uuid);
+    expect(() => decodeCursor({ ...orders, list: 'unlinkRequest.waitingOrders' }, cursor)).toThrow(invalid);
+    expect(() => decodeCursor({ ...orders, sort: 'oldest' }, cursor)).toThrow(invalid);
+    expect(() => decodeCursor({ ...orders, merchantId: 'merchant-b' }, cursor)).toThrow(invalid);
+    expect(Buffer.from(cursor, 'base64url').toString()).not.toContain('merchant-a');
   });
 
   it('use the extra row only to say that more follow', () => {
-    expect(pageOf(['a', 'b', 'c'], 2, (item) => item)).toEqual({ nodes: ['a', 'b'], pageInfo: { hasNextPage: true, endCursor: encodeCursor('b') } });
-    expect(pageOf(['a'], 2, (item) => item).pageInfo).toEqual({ hasNextPage: false, endCursor: encodeCursor('a') });
-    expect(pageOf([], 2, (item: string) => item).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
+    expect(pageOf(['a', 'b', 'c'], 2, orders, (item) => item)).toEqual({ nodes: ['a', 'b'], pageInfo: { hasNextPage: true, endCursor: encodeCursor(orders, 'b') } });
+    expect(pageOf(['a'], 2, orders, (item) => item).pageInfo).toEqual({ hasNextPage: false, endCursor: encodeCursor(orders, 'a') });
+    expect(pageOf([], 2, orders, (item: string) => item).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
   });
 });
 

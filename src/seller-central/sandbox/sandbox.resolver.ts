@@ -1,5 +1,5 @@
 import { IsBoolean, IsEnum, IsIn, IsOptional, Length, Max, Min } from 'class-validator';
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { DateTimeISO } from '../../shared/graphql/date-time';
 import { Arg, Field, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { mutationPayload } from '../../shared/graphql/mutation-payload';
 import { UserErrorView } from '../../shared/graphql/user-error.type';
@@ -117,7 +117,7 @@ class SandboxAuthorizeSellerCentralPayload {
   @Field(() => String, { nullable: true, description: 'The authorization code for completeSellerCentralLink. It works once and expires.' })
   authorizationCode?: string;
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When the code expires.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'When the code expires.' })
   expiresAt?: Date;
 
   @Field(() => [UserErrorView], { description: 'Why no code was issued, if so.' })

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { ErrorCode, UserError } from '../errors';
@@ -27,21 +28,43 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-/** Cursors are opaque to clients; inside they are the keyset position (the item's sortable ID). */
-export function encodeCursor(key: string): string {
-  return Buffer.from(`cursor:${key}`, 'utf8').toString('base64url');
+/**
+ * What a cursor belongs to: a list (and, for a nested list, its parent: `timeline:<linkId>`), the
+ * list's order, and the merchant. A cursor is a position in one list only; any other is INVALID_CURSOR.
+ */
+export interface CursorScope {
+  list: string;
+  sort: string;
+  merchantId: string;
 }
 
-export function decodeCursor(cursor: string | null | undefined): string | undefined {
+const CURSOR_VERSION = 'c1';
+const MAX_KEY_LENGTH = 100;
+
+function invalidCursor(): UserError {
+  return new UserError(ErrorCode.INVALID_CURSOR, 'The `after` cursor is not valid for this list.', {
+    field: ['after'],
+    remedy: 'Pass the endCursor (or an edge\'s cursor) of a page of this same list, as this API returned it, or leave `after` out to start from the beginning.',
+  });
+}
+
+/** The scope, as it travels inside a cursor: short, and without the merchant's ID in clear. */
+function scopeTag(scope: CursorScope): string {
+  return createHash('sha256').update(`${scope.list}\n${scope.sort}\n${scope.merchantId}`).digest('base64url').slice(0, 16);
+}
+
+/** Cursors are opaque to clients; inside they are the keyset position (the item's sortable key) and the scope they belong to. */
+export function encodeCursor(scope: CursorScope, key: string): string {
+  return Buffer.from(`${CURSOR_VERSION}:${scopeTag(scope)}:${key}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(scope: CursorScope, cursor: string | null | undefined): string | undefined {
   if (!cursor) return undefined;
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!decoded.startsWith('cursor:') || decoded.length > 100 || /[\u0000-\u001f]/.test(decoded)) {
-    throw new UserError(ErrorCode.INVALID_CURSOR, 'The `after` cursor is not valid for this list.', {
-      field: ['after'],
-      remedy: 'Pass the endCursor of a page this API returned, or leave `after` out to start from the beginning.',
-    });
-  }
-  return decoded.slice('cursor:'.length);
+  const prefix = `${CURSOR_VERSION}:${scopeTag(scope)}:`;
+  const key = decoded.slice(prefix.length);
+  if (!decoded.startsWith(prefix) || key.length === 0 || key.length > MAX_KEY_LENGTH || /[\u0000-\u001f\ufffd]/.test(key)) throw invalidCursor();
+  return key;
 }
 
 export interface Page<T> {
@@ -50,10 +73,10 @@ export interface Page<T> {
 }
 
 /** Turns `first + 1` rows fetched in order into a page: the extra row only says that more follow. */
-export function pageOf<T>(rows: T[], first: number, keyOf: (item: T) => string): Page<T> {
+export function pageOf<T>(rows: T[], first: number, scope: CursorScope, keyOf: (item: T) => string): Page<T> {
   const nodes = rows.slice(0, first);
   const last = nodes[nodes.length - 1];
-  return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(keyOf(last)) : null } };
+  return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(scope, keyOf(last)) : null } };
 }
 
 export interface ConnectionShape<T> {
@@ -87,9 +110,9 @@ export function Connection<T extends object>(itemType: ClassType<T>, itemName: s
   return ConnectionClass;
 }
 
-export function toConnection<T>(page: Page<T>, keyOf: (item: T) => string): ConnectionShape<T> {
+export function toConnection<T>(page: Page<T>, scope: CursorScope, keyOf: (item: T) => string): ConnectionShape<T> {
   return {
-    edges: page.nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node })),
+    edges: page.nodes.map((node) => ({ cursor: encodeCursor(scope, keyOf(node)), node })),
     nodes: page.nodes,
     pageInfo: page.pageInfo,
   };
