@@ -1,4 +1,4 @@
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { DateTimeISO } from '../shared/graphql/date-time';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { ApiToken } from '../auth/api-token.entity';
 import { Role } from '../auth/role';
@@ -32,16 +32,16 @@ export class ApiTokenView extends Node {
   @Field({ description: 'The token\'s first characters, to tell tokens apart.' })
   displayPrefix!: string;
 
-  @Field(() => GraphQLDateTimeISO, { description: 'When it was created.' })
+  @Field(() => DateTimeISO, { description: 'When it was created.' })
   createdAt!: Date;
 
-  @Field(() => GraphQLDateTimeISO, { description: 'After this, the token is refused (401, expired).' })
+  @Field(() => DateTimeISO, { description: 'After this, the token is refused (401, expired).' })
   expiresAt!: Date;
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When it last signed a request in (to the minute); null if never used.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'When it last signed a request in (to the minute); null if never used.' })
   lastUsedAt!: Date | null;
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When it was revoked; null while it works.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'When it was revoked; null while it works.' })
   revokedAt!: Date | null;
 
   /** The creator's database ID, for the `createdBy` field. */
@@ -67,10 +67,10 @@ export class WebhookSecretView {
   @Field({ description: 'The secret\'s first characters, to tell secrets apart.' })
   displayPrefix!: string;
 
-  @Field(() => GraphQLDateTimeISO, { description: 'When it was made.' })
+  @Field(() => DateTimeISO, { description: 'When it was made.' })
   createdAt!: Date;
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'Null for the current secret; for the previous one, when it stops verifying events.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'Null for the current secret; for the previous one, when it stops verifying events.' })
   retiresAt!: Date | null;
 
   static from(secret: WebhookSecret): WebhookSecretView {
@@ -80,7 +80,7 @@ export class WebhookSecretView {
 
 @ObjectType('AccessAuditEntry', { description: 'Who changed access, when, and what.' })
 export class AccessAuditEntryView {
-  @Field(() => GraphQLDateTimeISO, { description: 'When the change was made.' })
+  @Field(() => DateTimeISO, { description: 'When the change was made.' })
   at!: Date;
 
   @Field(() => AccessAuditAction, { description: 'What kind of change.' })

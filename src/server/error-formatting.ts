@@ -23,7 +23,7 @@ function flattenValidation(errors: ValidationProblem[], parent: string[] = []): 
   });
 }
 
-/** Codes of errors that are the client's doing and safe to show as they are. */
+/** Codes of errors that are safe to show as they are: the client's doing, or (SIGN_IN_UNAVAILABLE) a retry it can make. */
 const clientErrorCodes = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -31,6 +31,7 @@ const clientErrorCodes = new Set([
   'BAD_REQUEST',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  'SIGN_IN_UNAVAILABLE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',

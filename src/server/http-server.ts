@@ -5,7 +5,8 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import Fastify, { FastifyBaseLogger, FastifyInstance, FastifyRequest, LogController } from 'fastify';
 import { GraphQLError, GraphQLSchema } from 'graphql';
 import { ContainerType } from 'type-graphql';
-import { AuthenticationFailure, authenticationMessages, AuthenticationResult } from '../auth/authenticator';
+import { AuthenticationFailure, authenticationMessages, AuthenticationResult, authenticationStatus } from '../auth/authenticator';
+import { registerCors } from './cors';
 import { Viewer } from '../auth/viewer';
 import { AppConfig } from '../config';
 import { Clock } from '../shared/clock';
@@ -39,11 +40,14 @@ declare module 'fastify' {
   }
 }
 
-/** 401, saying which of missing, malformed, unknown or expired the token is (never echoing it). */
+/**
+ * 401, saying what is wrong with the token (never echoing it); 403 for a valid token whose subject is no
+ * user; 503 when the provider's keys cannot be fetched.
+ */
 function unauthenticated(failure: AuthenticationFailure): GraphQLError {
-  return new GraphQLError(authenticationMessages[failure], {
-    extensions: { code: 'UNAUTHENTICATED', reason: failure, http: { status: 401 } },
-  });
+  const status = authenticationStatus(failure);
+  const code = status === 403 ? 'FORBIDDEN' : status === 503 ? 'SIGN_IN_UNAVAILABLE' : 'UNAUTHENTICATED';
+  return new GraphQLError(authenticationMessages[failure], { extensions: { code, reason: failure, http: { status } } });
 }
 
 /** Every `userErrors` entry of a response, at any depth (a bulk mutation's outcomes carry their own). */
@@ -92,6 +96,7 @@ export async function createHttpServer(deps: HttpServerDependencies): Promise<Fa
     ...serverTimeouts(config.clientLimits),
   });
   await registerFailedRequestLimit(fastify, config.clientLimits);
+  await registerCors(fastify, config.corsOrigins);
   fastify.decorateRequest('graphql', null);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -145,9 +150,10 @@ export async function createHttpServer(deps: HttpServerDependencies): Promise<Fa
     request.graphql = summary;
     const authentication = await deps.authenticate(request.headers.authorization);
     if ('failure' in authentication) {
+      const error = unauthenticated(authentication.failure);
       summary.outcome = 'error';
-      summary.errorCodes = ['UNAUTHENTICATED'];
-      throw unauthenticated(authentication.failure);
+      summary.errorCodes = [String(error.extensions.code)];
+      throw error;
     }
     const { viewer } = authentication;
     return { requestId: request.id, summary, viewer, loaders: deps.createLoaders(viewer), container: deps.container };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, JWK, KeyLike, SignJWT } from 'jose';
@@ -72,7 +73,7 @@ export class FakeIdentityProvider {
   /** A new key of `alg`, published (or not), which later tokens of that algorithm are signed with. */
   async rotate(alg: 'RS256' | 'ES256' = 'RS256', published = true): Promise<string> {
     const { privateKey, publicKey } = await generateKeyPair(alg);
-    const kid = `${alg.toLowerCase()}-${this.keys.length + 1}`;
+    const kid = `${alg.toLowerCase()}-${this.keys.length + 1}-${randomBytes(4).toString('hex')}`;
     this.keys.push({ kid, alg, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' }, published });
     return kid;
   }

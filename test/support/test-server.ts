@@ -25,7 +25,9 @@ export interface TestServer {
    * it is; or null for no Authorization header.
    */
   gql<TData = any>(query: string, variables?: Record<string, unknown>, as?: string | null): Promise<GraphQLResponse<TData>>;
-  /** A JWT for a demo user's subject, signed now by the app's development issuer. */
+  /** The local sign-in provider of a production test server (null: the development issuer signs). */
+  provider: FakeIdentityProvider | null;
+  /** A JWT for a demo user's subject, signed now by the app's development issuer (or the provider, in production). */
   signIn(subject: string, claims?: Record<string, unknown>): Promise<string>;
   stop(): Promise<void>;
 }
@@ -53,14 +55,15 @@ export async function startTestServer(overrides: Partial<AppConfig> = {}, appOve
   const database = overrides.database ? { config: overrides.database, drop: async () => undefined } : await freshDatabase();
   // Production has no development issuer and no demo data: users sign in through a provider (a local
   // one here), and the demo merchants and users are added once the server has started, as its operator would.
-  const production = overrides.environment === 'production' && !overrides.auth;
-  const provider = production ? await FakeIdentityProvider.start() : null;
-  const productionOverrides: Partial<AppConfig> = provider ? { auth: provider.authConfig, seedDemoData: false } : {};
+  const production = overrides.environment === 'production';
+  const provider = production && !overrides.auth ? await FakeIdentityProvider.start() : null;
+  const productionOverrides: Partial<AppConfig> = production ? { auth: overrides.auth ?? provider!.authConfig, seedDemoData: false } : {};
   const app = await createApp(testConfig({ ...overrides, ...productionOverrides, database: database.config }), { clock, sqlLogger: sql, ...appOverrides });
-  if (provider) {
+  const auth = app.config.auth;
+  if (production && auth.mode === 'oidc') {
     await app.transactions.run(async (manager) => {
       await seedDemoData(manager, clock.now());
-      await manager.update(MerchantUser, { issuer: DEVELOPMENT_ISSUER }, { issuer: provider.issuer });
+      await manager.update(MerchantUser, { issuer: DEVELOPMENT_ISSUER }, { issuer: auth.issuer });
     });
   }
   const url = await app.start();
@@ -74,6 +77,7 @@ export async function startTestServer(overrides: Partial<AppConfig> = {}, appOve
     url,
     clock,
     sql,
+    provider,
     signIn,
     async gql(query, variables = {}, as: string | null = 'demo-acme-owner') {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
