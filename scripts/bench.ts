@@ -62,7 +62,7 @@ function start(command: string[], env: Record<string, string>): Promise<Server> 
 
 function serverEnv(database: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', DATABASE_PATH: database, WEBHOOK_SECRET: 'benchmark-webhook-secret-value',
+    NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', DATABASE_PATH: database,
     WORKER_INTERVAL_MS: '0', RATE_LIMIT_POINTS: '1000000', RATE_LIMIT_RESTORE_PER_SECOND: '100000', ...extra,
   };
 }
@@ -120,7 +120,7 @@ async function main() {
 
     // SQL statements per operation, and the recorded responses the floor serves, from the same code in this process.
     const log = new StatementLog();
-    const app = await createApp({ ...loadConfig({ NODE_ENV: 'production', WEBHOOK_SECRET: 'benchmark-webhook-secret-value', LOG_LEVEL: 'silent', RATE_LIMIT_POINTS: '1000000' }), database: { type: 'better-sqlite3', path: database }, workerIntervalMs: 0 }, { sqlLogger: log });
+    const app = await createApp({ ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_POINTS: '1000000' }), database: { type: 'better-sqlite3', path: database }, workerIntervalMs: 0 }, { sqlLogger: log });
     const inject = async (query: string) => (await app.http.inject({ method: 'POST', url: '/graphql', headers: { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' }, payload: { query } })).body;
     const catalog = JSON.parse(await inject(`{ catalogProducts(first: 1) { nodes { id } } }`));
     operations['Offer Prime toggle'] = `mutation { setOfferPrime(input: { productId: "${catalog.data.catalogProducts.nodes[0].id}", offerPrime: false }) { product { id offerPrime buyability } userErrors { code } } }`;

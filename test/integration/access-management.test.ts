@@ -47,7 +47,7 @@ describe('users and roles', () => {
 
   it.each(['demo-acme-staff', 'demo-acme-support', 'demo-acme-developer'])('%s manages no access, and cannot even list the users', async (as) => {
     expect((await server.gql(INVITE, { input: { email: 'y@acme.example', displayName: 'Y', role: 'STAFF' } }, as)).body.data.inviteUser.userErrors[0].code).toBe('PERMISSION_DENIED');
-    expect((await server.gql(USERS, {}, as)).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await server.gql(USERS, {}, as)).body.errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 
   it('the last OWNER can be neither removed nor demoted; once another user is an owner, it can', async () => {
@@ -66,7 +66,7 @@ describe('users and roles', () => {
     expect(signedIn.status).toBe(403);
     const withToken = await server.gql('{ viewer { user { id } } }', {}, created.token);
     expect(withToken.status).toBe(401);
-    expect(withToken.body.errors[0].extensions.reason).toBe('REVOKED');
+    expect(withToken.body.errors![0].extensions!.reason).toBe('REVOKED');
   });
 
   it('every change is audited: who, when, what', async () => {
@@ -112,11 +112,11 @@ describe('API tokens for machine clients', () => {
     expect((await server.gql('{ viewer { user { id } } }', {}, created.token)).status).toBe(200);
     server.clock.advance(86_400_000);
     const expired = await server.gql('{ viewer { user { id } } }', {}, created.token);
-    expect(expired.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'EXPIRED' });
+    expect(expired.body.errors![0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'EXPIRED' });
 
     const other = (await server.gql(CREATE_TOKEN, { input: { name: 'Sync', role: 'DEVELOPER', expiresInDays: 365 } })).body.data.createApiToken;
     expect((await server.gql(REVOKE_TOKEN, { input: { apiTokenId: other.apiToken.id } })).body.data.revokeApiToken.userErrors).toEqual([]);
-    expect((await server.gql('{ viewer { user { id } } }', {}, other.token)).body.errors[0].extensions.reason).toBe('REVOKED');
+    expect((await server.gql('{ viewer { user { id } } }', {}, other.token)).body.errors![0].extensions!.reason).toBe('REVOKED');
     expect((await server.gql(REVOKE_TOKEN, { input: { apiTokenId: other.apiToken.id } })).body.data.revokeApiToken.userErrors[0].code).toBe('API_TOKEN_ALREADY_REVOKED');
   });
 
@@ -127,7 +127,7 @@ describe('API tokens for machine clients', () => {
     const nested = await server.gql(CREATE_TOKEN, { input: { name: 'y', role: 'STAFF', expiresInDays: 5 } }, admin.token);
     expect(nested.body.data.createApiToken.userErrors[0]).toMatchObject({ code: 'PERMISSION_DENIED', message: 'An API token cannot create API tokens.' });
     const tooLong = await server.gql(CREATE_TOKEN, { input: { name: 'z', role: 'STAFF', expiresInDays: 366 } });
-    expect(tooLong.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(tooLong.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect(await server.app.dataSource.manager.count(ApiToken)).toBe(1);
   });
 

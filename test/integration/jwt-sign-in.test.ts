@@ -40,8 +40,8 @@ describe('a valid token names a user by (iss, sub); its merchant and role live h
   it('a valid token whose subject is no user gets 403 with a clear message', async () => {
     const { status, body } = await viewerWith(await provider.sign('someone-else', { now: server.clock.now() }));
     expect(status).toBe(403);
-    expect(body.errors[0]).toMatchObject({ extensions: { code: 'FORBIDDEN', reason: 'NOT_A_USER' } });
-    expect(body.errors[0].message).toMatch(/no merchant has added you as a user/);
+    expect(body.errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN', reason: 'NOT_A_USER' } });
+    expect(body.errors![0].message).toMatch(/no merchant has added you as a user/);
   });
 
   it('the same subject from another provider is refused: its keys are not the trusted provider\'s', async () => {
@@ -104,7 +104,7 @@ describe('an invalid token gets 401 saying which check failed, without echoing t
     const value = await token();
     const { status, body, message } = await viewerWith(value);
     expect(status).toBe(401);
-    expect(body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason });
+    expect(body.errors![0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason });
     expect(message).toBeTruthy();
     expect(JSON.stringify(body)).not.toContain(value.split('.')[1] || value);
   });
@@ -127,7 +127,7 @@ describe('the provider\'s keys (JWKS)', () => {
       const rotated = await own.rotate('RS256');
       // Within the cooldown after the first fetch, a token signed with the new key is refused, and the set is not fetched again...
       const early = await fresh.gql(VIEWER, {}, await own.sign('demo-acme-owner', { now: fresh.clock.now(), kid: rotated }));
-      expect(early.body.errors[0].extensions.reason).toBe('UNKNOWN_KEY');
+      expect(early.body.errors![0].extensions!.reason).toBe('UNKNOWN_KEY');
       expect(own.jwksFetches).toBe(1);
       // ...once it has passed, the unknown key makes the set be fetched once, and the token signs in.
       const realNow = Date.now;
@@ -139,7 +139,7 @@ describe('the provider\'s keys (JWKS)', () => {
         for (let index = 0; index < 3; index += 1) {
           const unknown = await own.rotate('RS256', false);
           const refused = await fresh.gql(VIEWER, {}, await own.sign('demo-acme-owner', { now: fresh.clock.now(), kid: unknown }));
-          expect(refused.body.errors[0].extensions.reason).toBe('UNKNOWN_KEY');
+          expect(refused.body.errors![0].extensions!.reason).toBe('UNKNOWN_KEY');
         }
         expect(own.jwksFetches).toBe(2);
       } finally {
@@ -159,7 +159,7 @@ describe('the provider\'s keys (JWKS)', () => {
     try {
       const { status, body } = await lonely.gql(VIEWER, {}, await provider.sign('demo-acme-owner', { now: lonely.clock.now() }));
       expect(status).toBe(503);
-      expect(body.errors[0].extensions).toMatchObject({ code: 'SIGN_IN_UNAVAILABLE', reason: 'KEYS_UNAVAILABLE' });
+      expect(body.errors![0].extensions).toMatchObject({ code: 'SIGN_IN_UNAVAILABLE', reason: 'KEYS_UNAVAILABLE' });
     } finally {
       await lonely.stop();
     }
