@@ -30,7 +30,7 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 
 async function main() {
   const folder = mkdtempSync(join(tmpdir(), 'bwp-bench-import-'));
-  const config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn' }), seedDemoData: true, port: 0, database: { type: 'better-sqlite3' as const, path: join(folder, 'bench.sqlite') } };
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn' }), seedDemoData: true, port: 0, database: { type: 'better-sqlite3' as const, path: join(folder, 'bench.sqlite') } };
   const app = await createApp(config);
   try {
     const manager = app.dataSource.manager;

@@ -60,9 +60,12 @@ function start(command: string[], env: Record<string, string>): Promise<Server> 
   });
 }
 
+/** Production needs a sign-in provider; the bench signs in with API tokens, so the provider is never asked. */
+const benchSignIn = { AUTH_JWKS_URL: 'https://login.bench.invalid/.well-known/jwks.json', AUTH_ISSUER: 'https://login.bench.invalid/', AUTH_AUDIENCE: 'bwp-bench', SELLER_CENTRAL: 'sandbox' };
+
 function serverEnv(database: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', DATABASE_PATH: database,
+    NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', DATABASE_PATH: database, ...benchSignIn,
     WORKER_INTERVAL_MS: '0', RATE_LIMIT_POINTS: '1000000', RATE_LIMIT_RESTORE_PER_SECOND: '100000', ...extra,
   };
 }
@@ -120,7 +123,7 @@ async function main() {
 
     // SQL statements per operation, and the recorded responses the floor serves, from the same code in this process.
     const log = new StatementLog();
-    const app = await createApp({ ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_POINTS: '1000000' }), database: { type: 'better-sqlite3', path: database }, workerIntervalMs: 0 }, { sqlLogger: log });
+    const app = await createApp({ ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_POINTS: '1000000', ...benchSignIn }), database: { type: 'better-sqlite3', path: database }, workerIntervalMs: 0 }, { sqlLogger: log });
     const inject = async (query: string) => (await app.http.inject({ method: 'POST', url: '/graphql', headers: { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' }, payload: { query } })).body;
     const catalog = JSON.parse(await inject(`{ catalogProducts(first: 1) { nodes { id } } }`));
     operations['Offer Prime toggle'] = `mutation { setOfferPrime(input: { productId: "${catalog.data.catalogProducts.nodes[0].id}", offerPrime: false }) { product { id offerPrime buyability } userErrors { code } } }`;
