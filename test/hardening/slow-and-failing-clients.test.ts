@@ -65,7 +65,7 @@ describe('slow clients', () => {
     expect(problems({ REQUEST_TIMEOUT_MS: 'soon' })).toEqual([expect.stringContaining('REQUEST_TIMEOUT_MS must be a whole number')]);
     expect(problems({ FAILED_REQUESTS_PER_ADDRESS: '0' })).toEqual([expect.stringContaining('FAILED_REQUESTS_PER_ADDRESS')]);
     expect(problems({ KEEP_ALIVE_TIMEOUT_MS: '20000' })).toEqual([expect.stringContaining('KEEP_ALIVE_TIMEOUT_MS must not be more than CONNECTION_TIMEOUT_MS')]);
-    expect(loadConfig({ NODE_ENV: 'production', WEBHOOK_SECRET: 'x'.repeat(16), SELLER_CENTRAL: 'sandbox' }).clientLimits).toEqual({
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://login.bwp.example/jwks.json', AUTH_ISSUER: 'https://login.bwp.example/', AUTH_AUDIENCE: 'bwp', SELLER_CENTRAL: 'sandbox' }).clientLimits).toEqual({
       connectionTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, failedRequestsPerWindow: 30, failedRequestsWindowSeconds: 60,
     });
   });

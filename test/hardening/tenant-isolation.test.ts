@@ -22,7 +22,7 @@ function fieldsTakingIds(schema: GraphQLSchema): string[] {
     .sort();
 }
 
-type Ids = { link: string; product: string; order: string; unlinkRequest: string; merchant: string; user: string };
+type Ids = { link: string; product: string; order: string; unlinkRequest: string; merchant: string; user: string; apiToken: string };
 
 /**
  * For every field that takes an ID: the operation, and how to read its answer as "nothing" (null or
@@ -59,6 +59,21 @@ const probes: Record<string, { document: string; variables: (ids: Ids) => Record
     variables: (ids) => ({ id: ids.product }),
     answer: (data) => data.setOfferPrimeForProducts.outcomes?.[0] ?? data.setOfferPrimeForProducts,
   },
+  'Mutation.changeUserRole': {
+    document: 'mutation($id: ID!) { changeUserRole(input: { userId: $id, role: STAFF }) { user { id } userErrors { code } } }',
+    variables: (ids) => ({ id: ids.user }),
+    answer: (data) => data.changeUserRole,
+  },
+  'Mutation.removeUser': {
+    document: 'mutation($id: ID!) { removeUser(input: { userId: $id }) { user { id } userErrors { code } } }',
+    variables: (ids) => ({ id: ids.user }),
+    answer: (data) => data.removeUser,
+  },
+  'Mutation.revokeApiToken': {
+    document: 'mutation($id: ID!) { revokeApiToken(input: { apiTokenId: $id }) { apiToken { id } userErrors { code } } }',
+    variables: (ids) => ({ id: ids.apiToken }),
+    answer: (data) => data.revokeApiToken,
+  },
   'Mutation.withdrawUnlinkRequest': {
     document: 'mutation($id: ID!) { withdrawUnlinkRequest(input: { unlinkRequestId: $id }) { unlinkRequest { id } userErrors { code } } }',
     variables: (ids) => ({ id: ids.unlinkRequest }),
@@ -77,7 +92,7 @@ const probes: Record<string, { document: string; variables: (ids: Ids) => Record
 };
 
 /** Every node type, each fetched by `node(id:)` with another merchant's ID. */
-const nodeKinds: Array<keyof Ids> = ['link', 'product', 'order', 'unlinkRequest', 'merchant', 'user'];
+const nodeKinds: Array<keyof Ids> = ['link', 'product', 'order', 'unlinkRequest', 'merchant', 'user', 'apiToken'];
 
 let server: TestServer;
 const owned: Record<'acme' | 'bluebird', Ids> = {} as never;
@@ -85,6 +100,8 @@ const owned: Record<'acme' | 'bluebird', Ids> = {} as never;
 async function idsOf(token: string, unlinkRequest: string): Promise<Ids> {
   const { body } = await server.gql('{ sellerCentralLink { id } viewer { user { id } merchant { id } } orders(first: 1) { nodes { id } } }', {}, token);
   const products = await productsBySku(server, token);
+  const CREATE = 'mutation { createApiToken(input: { name: "isolation probe", role: DEVELOPER, expiresInDays: 30 }) { apiToken { id } } }';
+  const apiToken = (await server.gql(CREATE, {}, token)).body.data.createApiToken.apiToken.id;
   return {
     link: body.data.sellerCentralLink.id,
     product: Object.values(products)[0].id,
@@ -92,11 +109,12 @@ async function idsOf(token: string, unlinkRequest: string): Promise<Ids> {
     unlinkRequest,
     merchant: body.data.viewer.merchant.id,
     user: body.data.viewer.user.id,
+    apiToken,
   };
 }
 
 async function snapshot(): Promise<string> {
-  const tables = ['seller_central_link', 'link_event', 'onboarding_step', 'catalog_product', 'bwp_order', 'bwp_order_event', 'unlink_request'];
+  const tables = ['seller_central_link', 'link_event', 'onboarding_step', 'catalog_product', 'bwp_order', 'bwp_order_event', 'unlink_request', 'merchant_user', 'api_token', 'webhook_secret', 'access_audit_entry'];
   const rows = await Promise.all(tables.map((table) => server.app.dataSource.query(`SELECT * FROM ${table} ORDER BY id`)));
   return JSON.stringify(rows);
 }
