@@ -9,6 +9,8 @@ import { OnboardingStepKind, StepState } from '../../src/onboarding/onboarding-s
 import { OnboardingStepRepository } from '../../src/onboarding/onboarding-step.repository';
 import { BwpOrder, BwpOrderLine } from '../../src/orders/order.entity';
 import { OrderRepository } from '../../src/orders/order.repository';
+import { UnlinkRequest } from '../../src/unlinking/unlink-request.entity';
+import { UnlinkRequestState } from '../../src/unlinking/unlink-request-state';
 import { UnlinkRequestRepository } from '../../src/unlinking/unlink-request.repository';
 import { link, onboard, PLACE_ORDER, productsBySku, toggle } from '../support/linking-flow';
 import { startTestServer, TestServer } from '../support/test-server';
@@ -195,6 +197,19 @@ describe('orders of rows: by ID, not by the order rows were written in (several 
       expect(lines.map((found) => found.sku)).toEqual(['BB-EARLIER', line.sku]);
     } finally {
       await manager.delete(BwpOrderLine, { id: earlier.id });
+    }
+  });
+
+  it('U2: the scheduler takes waiting unlink requests oldest first, by ID, whatever order they were written in', async () => {
+    const manager = server.app.dataSource.manager;
+    const requests = new UnlinkRequestRepository(server.app.dataSource);
+    const [acme] = await requests.inState(UnlinkRequestState.WAITING);
+    const earlier = { ...acme, id: idBefore(acme.id, 5), merchantId: BLUEBIRD, linkId: bluebirdLink.id, supportCaseId: 'CASE-EARLIER01', reason: 'asked first' };
+    await manager.insert(UnlinkRequest, earlier);
+    try {
+      expect((await requests.inState(UnlinkRequestState.WAITING)).map((request) => request.reason)).toEqual(['asked first', 'probe']);
+    } finally {
+      await manager.delete(UnlinkRequest, { id: earlier.id });
     }
   });
 
