@@ -226,12 +226,12 @@ describe('orders of rows: by ID, not by the order rows were written in (several 
       const messages: string[] = [];
       let after: string | null = null;
       for (let page = 0; page < 20; page += 1) {
-        const { body } = await server.gql(
+        const { body }: { body: any } = await server.gql(
           'query($after: String) { sellerCentralLink { timeline(first: 2, after: $after) { nodes { message } pageInfo { hasNextPage endCursor } } } }',
           { after },
           BLUEBIRD_TOKEN,
         );
-        const timeline = body.data.sellerCentralLink.timeline;
+        const timeline: any = body.data.sellerCentralLink.timeline;
         messages.push(...timeline.nodes.map((node: any) => node.message));
         if (!timeline.pageInfo.hasNextPage) break;
         after = timeline.pageInfo.endCursor;
