@@ -1,6 +1,6 @@
 import { LinkState } from '../../src/linking/link-state';
 import { SellerCentralLink } from '../../src/linking/seller-central-link.entity';
-import { link } from '../support/linking-flow';
+import { link, onboard, productsBySku, toggle } from '../support/linking-flow';
 import { startTestServer, TestServer } from '../support/test-server';
 
 let server: TestServer;
@@ -35,5 +35,35 @@ describe('no N+1 queries', () => {
     expect(large.length).toBe(small.length);
     // token lookup, viewer's merchant, the page of links, steps, timelines, users
     expect(large.length).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('statements the common case does without', () => {
+  it('L6: an idle onboarding tick (no step due anywhere) sends one statement, not a lookup of no links', async () => {
+    const idle = await startTestServer();
+    try {
+      const statements = await idle.sql.count(() => idle.app.onboarding.runDue());
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).toMatch(/onboarding_step/);
+    } finally {
+      await idle.stop();
+    }
+  });
+
+  it('U1: a refusal naming every product that offers Prime (fewer than the ten it names) counts them without a COUNT statement', async () => {
+    const fresh = await startTestServer();
+    try {
+      await onboard(fresh);
+      const products = await productsBySku(fresh);
+      for (const sku of ['NW-TENT-2P', 'NW-STOVE-1']) await toggle(fresh, products[sku].id, true);
+      let refusal: any;
+      const statements = await fresh.sql.count(async () => {
+        refusal = (await fresh.gql('mutation { requestUnlink(input: { reason: "x" }) { userErrors { code message } } }')).body.data.requestUnlink;
+      });
+      expect(refusal.userErrors).toEqual([{ code: 'UNLINK_BLOCKED_BY_OFFER_PRIME', message: '2 product(s) still offer Prime: NW-STOVE-1, NW-TENT-2P.' }]);
+      expect(statements.filter((sql) => /COUNT\(/i.test(sql) && /catalog_product/.test(sql))).toEqual([]);
+    } finally {
+      await fresh.stop();
+    }
   });
 });
