@@ -68,13 +68,15 @@ describe('O2: the orders page', () => {
 describe('U4, U6: which unlink request belongs to which link', () => {
   const HISTORY = '{ viewer { merchant { sellerCentralLinks(first: 10) { nodes { state store { id } unlinkRequest { state reason } } } } } }';
 
-  it('U4: asked again after a withdrawal, the link shows the new request, not the withdrawn one', async () => {
+  it('U4: asked again after a withdrawal, the link and the unlinkRequest field show the new request, not the withdrawn one', async () => {
     await onboard(server);
     const first = await requestUnlink('first thoughts');
     expect((await server.gql(WITHDRAW, { id: first })).body.data.withdrawUnlinkRequest.userErrors).toEqual([]);
     await requestUnlink('second thoughts');
     const { body } = await server.gql('{ sellerCentralLink { state unlinkRequest { state reason } } }');
     expect(body.data.sellerCentralLink).toEqual({ state: 'UNLINK_REQUESTED', unlinkRequest: { state: 'WAITING', reason: 'second thoughts' } });
+    const latest = await server.gql('{ unlinkRequest { state reason } }');
+    expect(latest.body.data.unlinkRequest).toEqual({ state: 'WAITING', reason: 'second thoughts' });
     const history = (await server.gql(HISTORY)).body.data.viewer.merchant.sellerCentralLinks.nodes;
     expect(history).toEqual([{ state: 'UNLINK_REQUESTED', store: { id: 'STORE-NW-US' }, unlinkRequest: { state: 'WAITING', reason: 'second thoughts' } }]);
   });
