@@ -67,3 +67,21 @@ describe('statements the common case does without', () => {
     }
   });
 });
+
+describe('DATALOADER_BATCHING=false (the benchmark\'s naive baseline)', () => {
+  it('without batching, a longer page of the link history runs more statements: the switch really turns batching off', async () => {
+    const naive = await startTestServer({ dataLoaderBatching: false });
+    try {
+      for (let i = 0; i < 3; i += 1) {
+        await link(naive);
+        await naive.app.dataSource.manager.update(SellerCentralLink, { state: LinkState.LINKED }, { state: LinkState.UNLINKED, currentForMerchantId: null });
+      }
+      const small = await naive.sql.count(() => naive.gql(HISTORY, { first: 1 }));
+      const large = await naive.sql.count(() => naive.gql(HISTORY, { first: 3 }));
+      // Two more links, each with its own steps and timeline statement (the consenting user is the same one, cached).
+      expect(large.length).toBeGreaterThanOrEqual(small.length + 2 * 2);
+    } finally {
+      await naive.stop();
+    }
+  });
+});
