@@ -2,7 +2,7 @@ import { LinkEvent, ActorKind, LinkEventKind } from '../../src/linking/link-even
 import { LinkState } from '../../src/linking/link-state';
 import { newId } from '../../src/shared/ids';
 import { SellerCentralLink } from '../../src/linking/seller-central-link.entity';
-import { link } from '../support/linking-flow';
+import { link, onboard, productsBySku, toggle } from '../support/linking-flow';
 import { startTestServer, TestServer } from '../support/test-server';
 
 let server: TestServer;
@@ -71,5 +71,53 @@ describe('U7: a timeline is paged in SQL, never loaded whole', () => {
     }
     expect(kinds).toHaveLength(6);
     expect(kinds[0]).toBe('CONSENT_RECORDED');
+  });
+});
+
+describe('statements the common case does without', () => {
+  it('L6: an idle onboarding tick (no step due anywhere) sends one statement, not a lookup of no links', async () => {
+    const idle = await startTestServer();
+    try {
+      const statements = await idle.sql.count(() => idle.app.onboarding.runDue());
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).toMatch(/onboarding_step/);
+    } finally {
+      await idle.stop();
+    }
+  });
+
+  it('U1: a refusal naming every product that offers Prime (fewer than the ten it names) counts them without a COUNT statement', async () => {
+    const fresh = await startTestServer();
+    try {
+      await onboard(fresh);
+      const products = await productsBySku(fresh);
+      for (const sku of ['NW-TENT-2P', 'NW-STOVE-1']) await toggle(fresh, products[sku].id, true);
+      let refusal: any;
+      const statements = await fresh.sql.count(async () => {
+        refusal = (await fresh.gql('mutation { requestUnlink(input: { reason: "x" }) { userErrors { code message } } }')).body.data.requestUnlink;
+      });
+      expect(refusal.userErrors).toEqual([{ code: 'UNLINK_BLOCKED_BY_OFFER_PRIME', message: '2 product(s) still offer Prime: NW-STOVE-1, NW-TENT-2P.' }]);
+      expect(statements.filter((sql) => /COUNT\(/i.test(sql) && /catalog_product/.test(sql))).toEqual([]);
+    } finally {
+      await fresh.stop();
+    }
+  });
+});
+
+describe('DATALOADER_BATCHING=false (the benchmark\'s naive baseline)', () => {
+  it('without batching, a longer page of the link history runs more statements: the switch really turns batching off', async () => {
+    const naive = await startTestServer({ dataLoaderBatching: false });
+    try {
+      for (let i = 0; i < 3; i += 1) {
+        await link(naive);
+        await naive.app.dataSource.manager.update(SellerCentralLink, { state: LinkState.LINKED }, { state: LinkState.UNLINKED, currentForMerchantId: null });
+      }
+      const small = await naive.sql.count(() => naive.gql(HISTORY, { first: 1 }));
+      const large = await naive.sql.count(() => naive.gql(HISTORY, { first: 3 }));
+      // Two more links, each with its own steps and timeline statement (the consenting user is the same one, cached).
+      expect(large.length).toBeGreaterThanOrEqual(small.length + 2 * 2);
+    } finally {
+      await naive.stop();
+    }
   });
 });
