@@ -10,10 +10,10 @@ import { OnboardingStep } from '../../src/onboarding/onboarding-step.entity';
 import { authorizeAtSellerCentral, complete, link, PLACE_ORDER, productsBySku, SET_OFFER_PRIME, setSandboxAccount, startLink } from '../support/linking-flow';
 import { ServerProcess, startServerProcess, waitFor } from '../support/server-process';
 import { freshDatabase, onPostgres, TestDatabase } from '../support/test-database';
-import { orderEvent, sendSignedWebhook } from '../support/webhook';
+import { ACME_WEBHOOK_SECRET, orderEvent, sendSignedWebhook } from '../support/webhook';
 
 const ROUNDS = 25;
-const WEBHOOK_SECRET = 'several-instances-webhook-secret';
+// The orders these tests send events for are Acme's: its demo webhook secret signs them (issue 14).
 
 let database: TestDatabase;
 let observer: DataSource;
@@ -28,7 +28,7 @@ function check(holds: boolean, what: string): void {
 }
 
 async function postWebhook(server: ServerProcess, body: unknown) {
-  const { body: answer } = await sendSignedWebhook(server.url, WEBHOOK_SECRET, Math.floor(Date.now() / 1000), JSON.stringify(body));
+  const { body: answer } = await sendSignedWebhook(server.url, ACME_WEBHOOK_SECRET, Math.floor(Date.now() / 1000), JSON.stringify(body));
   return answer as { status?: string };
 }
 
@@ -44,7 +44,7 @@ if (!onPostgres) console.warn('Several instances need PostgreSQL: run `npm run t
 onSeveralInstances('two server processes on one PostgreSQL, driven into conflicts', () => {
   beforeAll(async () => {
     database = await freshDatabase();
-    const env = { WEBHOOK_SECRET, RETURN_WINDOW_DAYS: '0', UNLINK_PROCESSING_HOURS: '0' };
+    const env = { RETURN_WINDOW_DAYS: '0', UNLINK_PROCESSING_HOURS: '0' };
     a = await startServerProcess(database.config, env);
     b = await startServerProcess(database.config, env);
     observer = createDataSource(database.config);
