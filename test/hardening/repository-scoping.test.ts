@@ -91,6 +91,13 @@ describe('lookups by ID answer with the named merchant\'s rows only, whatever ID
     expect(await links.timelinePages([acmeLink.id], BLUEBIRD, 100, undefined)).toEqual([]);
   });
 
+  it('L6: onboarding steps of another merchant\'s link are not returned (forLinks filters by merchant)', async () => {
+    const steps = new OnboardingStepRepository(server.app.dataSource, server.app.transactions);
+    const byLink = await steps.forLinks([acmeLink.id, bluebirdLink.id], ACME);
+    expect(byLink.get(acmeLink.id)!.map((step) => `${step.linkId} ${step.merchantId}`)).toEqual(Array(4).fill(`${acmeLink.id} ${ACME}`));
+    expect(byLink.get(bluebirdLink.id)).toEqual([]);
+  });
+
   it('P2: a link\'s step states are read for its own merchant and the kinds asked for only (statesOf)', async () => {
     const steps = new OnboardingStepRepository(server.app.dataSource, server.app.transactions);
     expect([...(await steps.statesOf({ id: acmeLink.id, merchantId: BLUEBIRD }, [OnboardingStepKind.REGISTER_AMAZON_PAY]))]).toEqual([]);
