@@ -10,7 +10,7 @@ import { startTestServer } from '../test/support/test-server';
 async function main() {
   const runs = Number(process.argv[2] ?? 20_000);
   const seed = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
-  const server = await startTestServer({ rateLimit: { capacity: 1_000_000, restorePerSecond: 1_000_000 } });
+  const server = await startTestServer({ rateLimit: { capacity: 1_000_000, restorePerSecond: 1_000_000, merchantCapacity: 1_000_000, merchantRestorePerSecond: 1_000_000 } });
   const started = performance.now();
   try {
     const report = await runFuzzCampaign(server, runs, seed);

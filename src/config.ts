@@ -53,8 +53,11 @@ export interface AppConfig {
   onboardingLeaseSeconds: number;
   /** Schema introspection (and with it GraphiQL's docs); on by default in development only. */
   introspection: boolean;
-  /** Each token's budget of query-cost points, and how many come back each second. */
-  rateLimit: { capacity: number; restorePerSecond: number };
+  /**
+   * Each token's budget of query-cost points, and how many come back each second; and each merchant's,
+   * which all of its users and tokens share (a request takes its cost from both).
+   */
+  rateLimit: { capacity: number; restorePerSecond: number; merchantCapacity: number; merchantRestorePerSecond: number };
   /** DataLoader batching; off only for the benchmark's naive baseline. */
   dataLoaderBatching: boolean;
   /** Which Seller Central the app talks to: the embedded sandbox, or Amazon's Selling Partner API. */
@@ -65,6 +68,19 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Slow and failing clients (issue 15): socket timeouts, and the per-address limit on failed requests. */
   clientLimits: ClientLimitsConfig;
+}
+
+/** The token's and the merchant's cost budgets; a merchant's is at least a token's (3× by default). */
+function rateLimitFromEnv(reader: Reader): AppConfig['rateLimit'] {
+  const capacity = reader.integer('RATE_LIMIT_POINTS', 4000, 2000, 1_000_000);
+  const restorePerSecond = reader.integer('RATE_LIMIT_RESTORE_PER_SECOND', 200, 1, 100_000);
+  const merchantCapacity = reader.integer('RATE_LIMIT_MERCHANT_POINTS', 3 * capacity, 2000, 3_000_000);
+  const merchantRestorePerSecond = reader.integer('RATE_LIMIT_MERCHANT_RESTORE_PER_SECOND', 3 * restorePerSecond, 1, 300_000);
+  if (merchantCapacity < capacity) reader.problems.push(`RATE_LIMIT_MERCHANT_POINTS (${merchantCapacity}) must be at least RATE_LIMIT_POINTS (${capacity})`);
+  if (merchantRestorePerSecond < restorePerSecond) {
+    reader.problems.push(`RATE_LIMIT_MERCHANT_RESTORE_PER_SECOND (${merchantRestorePerSecond}) must be at least RATE_LIMIT_RESTORE_PER_SECOND (${restorePerSecond})`);
+  }
+  return { capacity, restorePerSecond, merchantCapacity, merchantRestorePerSecond };
 }
 
 export type AuthConfig =
@@ -167,10 +183,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphiql: reader.boolean('GRAPHIQL', environment === 'development'),
     onboardingLeaseSeconds: reader.integer('ONBOARDING_LEASE_SECONDS', 300, 1, 86_400),
     introspection: reader.boolean('INTROSPECTION', environment === 'development'),
-    rateLimit: {
-      capacity: reader.integer('RATE_LIMIT_POINTS', 4000, 2000, 1_000_000),
-      restorePerSecond: reader.integer('RATE_LIMIT_RESTORE_PER_SECOND', 200, 1, 100_000),
-    },
+    rateLimit: rateLimitFromEnv(reader),
     dataLoaderBatching: reader.boolean('DATALOADER_BATCHING', true),
     sellerCentral: sellerCentralConfigFromEnv(env, environment, reader),
     auth: { mode: 'development-issuer', keyPath: null },

@@ -1,17 +1,18 @@
 import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { RequestContext } from './context';
-import { CostBudget } from './cost-budget';
+import { CostBudgets } from './cost-budget';
 import { MAX_PAGE_SIZE } from '../shared/graphql/pagination';
 import { priceOperation } from './query-cost';
 import { limitCodes, requestLimits } from './request-limits';
 
 /**
  * Prices every operation before it runs (refusing those over the cost limit), takes the price from
- * the token's budget (refusing with THROTTLED and the time to retry when it is spent), and reports
- * both in `extensions.cost`, as Shopify's API does.
+ * the token's budget and the merchant's (refusing with THROTTLED and the time to retry when either is
+ * short), and reports the price and both budgets in `extensions.cost`, as Shopify's API does
+ * (`throttleStatus` is the token's, `merchantThrottleStatus` the merchant's).
  */
-export function costPlugin(budget: CostBudget): ApolloServerPlugin<RequestContext> {
+export function costPlugin(budgets: CostBudgets): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       let cost: number | undefined;
@@ -44,14 +45,18 @@ export function costPlugin(budget: CostBudget): ApolloServerPlugin<RequestContex
               extensions: { code: limitCodes.maxCost, cost, limit: requestLimits.maxCost, http: { status: 400, headers: new HeaderMap() } },
             });
           }
-          const taken = budget.take(contextValue.viewer.userId, cost);
+          const taken = budgets.take(budgetKeys(contextValue), cost);
           if (!taken.allowed) {
-            throw new GraphQLError(`Throttled: the query costs ${cost} points and ${taken.status.currentlyAvailable} are available. Retry in ${taken.retryAfterMs} ms.`, {
+            const available = Math.min(taken.token.currentlyAvailable, taken.merchant.currentlyAvailable);
+            const whose = taken.shortOf.map((name) => (name === 'token' ? "the token's" : "the merchant's")).join(' and ');
+            throw new GraphQLError(`Throttled: the query costs ${cost} points and ${available} are available in ${whose} budget. Retry in ${taken.retryAfterMs} ms.`, {
               extensions: {
                 code: 'THROTTLED',
                 cost,
                 retryAfterMs: taken.retryAfterMs,
-                throttleStatus: taken.status,
+                throttledBy: taken.shortOf,
+                throttleStatus: taken.token,
+                merchantThrottleStatus: taken.merchant,
                 http: { status: 429, headers: new HeaderMap([['retry-after', String(Math.ceil(taken.retryAfterMs / 1000))]]) },
               },
             });
@@ -59,12 +64,17 @@ export function costPlugin(budget: CostBudget): ApolloServerPlugin<RequestContex
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single' || cost === undefined || !contextValue?.viewer) return;
+          const status = budgets.status(budgetKeys(contextValue));
           response.body.singleResult.extensions = {
             ...response.body.singleResult.extensions,
-            cost: { requestedQueryCost: cost, throttleStatus: budget.status(contextValue.viewer.userId) },
+            cost: { requestedQueryCost: cost, throttleStatus: status.token, merchantThrottleStatus: status.merchant },
           };
         },
       };
     },
   };
+}
+
+function budgetKeys({ viewer }: RequestContext) {
+  return { token: viewer.userId, merchant: viewer.merchantId };
 }

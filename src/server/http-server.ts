@@ -11,7 +11,7 @@ import { Viewer } from '../auth/viewer';
 import { AppConfig } from '../config';
 import { Clock } from '../shared/clock';
 import { RequestContext, RequestSummary } from './context';
-import { CostBudget } from './cost-budget';
+import { CostBudget, CostBudgets } from './cost-budget';
 import { costPlugin } from './cost.plugin';
 import { createErrorFormatter, errorCodeOf, unexpectedErrorLogging } from './error-formatting';
 import { registerFailedRequestLimit, serverTimeouts } from './client-limits';
@@ -135,7 +135,12 @@ export async function createHttpServer(deps: HttpServerDependencies): Promise<Fa
     plugins: [
       fastifyApolloDrainPlugin(fastify),
       ...armor.plugins,
-      costPlugin(new CostBudget(deps.clock, config.rateLimit.capacity, config.rateLimit.restorePerSecond)),
+      costPlugin(
+        new CostBudgets(
+          new CostBudget(deps.clock, config.rateLimit.capacity, config.rateLimit.restorePerSecond),
+          new CostBudget(deps.clock, config.rateLimit.merchantCapacity, config.rateLimit.merchantRestorePerSecond),
+        ),
+      ),
       outcomeSummary,
       unexpectedErrorLogging(fastify.log),
       ApolloServerPluginLandingPageDisabled(),

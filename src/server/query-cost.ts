@@ -1,5 +1,5 @@
-import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
-import { DocumentNode, GraphQLSchema, getNamedType, isLeafType, visit } from 'graphql';
+import { ComplexityEstimator, ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
+import { DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLSchema, Kind, SelectionSetNode, getNamedType, isLeafType, visit } from 'graphql';
 import { MAX_PAGE_SIZE } from '../shared/graphql/pagination';
 
 /** A connection asked for more items per page than any connection returns (or fewer than one). */
@@ -25,6 +25,60 @@ function introspectionFields(document: DocumentNode): number {
   return count;
 }
 
+/**
+ * A count or aggregate reads every row it counts, where a page reads at most MAX_PAGE_SIZE: it is
+ * priced as a full page of rows, whatever it is nested in.
+ */
+export const SCAN_COST = MAX_PAGE_SIZE;
+
+/** Each row a mutation writes. */
+export const WRITE_COST = 1;
+
+type FieldPrice = (field: ComplexityEstimatorArgs) => number;
+
+/**
+ * The fields whose price is not their shape's: what the database does for them, which the query's
+ * shape does not show. Keyed by `Type.field`; a test checks that every key names a field of the schema.
+ */
+export const FIELD_PRICES: Record<string, FieldPrice> = {
+  // `totalCount` counts every matching row (only when asked for), once per connection: its price is
+  // added to the connection's, not multiplied by `first` (see connectionCounts below).
+  'CatalogProductConnection.totalCount': () => SCAN_COST,
+  'OrderConnection.totalCount': () => SCAN_COST,
+  // The catalog header's three counts come from one statement over the merchant's catalog.
+  'Query.catalogSummary': ({ childComplexity }) => SCAN_COST + 1 + childComplexity,
+  // What an unlink waits for: a scan of the merchant's orders still inside their return window.
+  'UnlinkRequest.waitingFor': ({ childComplexity }) => SCAN_COST + 1 + childComplexity,
+  // Each change is priced as its own setOfferPrime: a write, and its outcome's selection.
+  'Mutation.setOfferPrimeForProducts': ({ args, childComplexity }) => 1 + bulkSize(args) * (WRITE_COST + childComplexity),
+  // Writes every product offering Prime: a scan of the catalog.
+  'Mutation.turnOffOfferPrimeForAllProducts': ({ childComplexity }) => SCAN_COST + 1 + childComplexity,
+  // Reads every listing from Seller Central and writes each: at least a scan of the catalog.
+  'Mutation.resyncCatalog': ({ childComplexity }) => SCAN_COST + 1 + childComplexity,
+};
+
+/** The connection fields whose price is counted once per connection rather than per item. */
+const PER_CONNECTION_FIELDS = new Set(['totalCount']);
+
+/** The fields of a selection set, through its inline fragments and fragment spreads. */
+function directFields(selectionSet: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): FieldNode[] {
+  const fields: FieldNode[] = [];
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) fields.push(selection);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) fields.push(...directFields(selection.selectionSet, fragments, seen));
+    else if (!seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      fields.push(...directFields(fragments.get(selection.name.value)?.selectionSet, fragments, seen));
+    }
+  }
+  return fields;
+}
+
+function bulkSize(args: Record<string, unknown>): number {
+  const changes = (args.input as { changes?: unknown } | undefined)?.changes;
+  return Array.isArray(changes) ? Math.max(changes.length, 1) : 1;
+}
+
 export interface OperationPrice {
   cost: number;
   pageSizesOutOfRange: PageSizeOutOfRange[];
@@ -36,21 +90,44 @@ export interface OperationPrice {
  * cost from the query alone, and stay under the budget by reading `extensions.cost`.
  *
  * An operation costs at least MIN_OPERATION_COST, and introspection INTROSPECTION_FIELD_COST per field.
+ * Counts cost SCAN_COST, bulk mutations a write and a selection per item: see FIELD_PRICES and
+ * docs/cost-model.md.
  *
  * A `first` outside 1..MAX_PAGE_SIZE is priced as the cap and reported, so that every page size over
  * the cap gets one answer (BAD_USER_INPUT naming the cap), however large it is.
  */
 export function priceOperation(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string): OperationPrice {
   const pageSizesOutOfRange: PageSizeOutOfRange[] = [];
-  const estimator: ComplexityEstimator = ({ field, node, args, childComplexity }) => {
+  const fragments = new Map(
+    document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+  );
+  // The per-connection fields priced but not yet taken out of their connection's per-item price
+  // (graphql-query-complexity prices a field's children before the field).
+  const perConnection = new Map<FieldNode, number>();
+  let perConnectionLeft = 0;
+  const estimator: ComplexityEstimator = (options) => {
+    const { type, field, node, args, childComplexity } = options;
+    const price = FIELD_PRICES[`${type.name}.${field.name}`];
+    if (price && PER_CONNECTION_FIELDS.has(field.name)) {
+      perConnection.set(node, (perConnection.get(node) ?? 0) + price(options));
+      perConnectionLeft += price(options);
+      return 0;
+    }
+    if (price) return price(options);
     if (typeof args.first === 'number') {
       if (args.first < 1 || args.first > MAX_PAGE_SIZE) pageSizesOutOfRange.push({ field: node.alias?.value ?? node.name.value, first: args.first });
       const first = Math.min(Math.max(args.first, 0), MAX_PAGE_SIZE);
-      return 2 + first * Math.max(childComplexity, 1);
+      let once = 0;
+      for (const child of directFields(node.selectionSet, fragments)) {
+        once += perConnection.get(child) ?? 0;
+        perConnectionLeft -= perConnection.get(child) ?? 0;
+        perConnection.delete(child);
+      }
+      return 2 + first * Math.max(childComplexity, 1) + once;
     }
     return isLeafType(getNamedType(field.type)) ? 0 : 1 + childComplexity;
   };
   const fields = getComplexity({ schema, query: document, variables, operationName, estimators: [estimator] });
-  const cost = Math.max(MIN_OPERATION_COST, fields) + introspectionFields(document) * INTROSPECTION_FIELD_COST;
+  const cost = Math.max(MIN_OPERATION_COST, fields + perConnectionLeft) + introspectionFields(document) * INTROSPECTION_FIELD_COST;
   return { cost, pageSizesOutOfRange };
 }

@@ -13,7 +13,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20_261_126);
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer({ rateLimit: { capacity: 1_000_000, restorePerSecond: 100_000 } });
+  server = await startTestServer({ rateLimit: { capacity: 1_000_000, restorePerSecond: 100_000, merchantCapacity: 1_000_000, merchantRestorePerSecond: 100_000 } });
 });
 
 afterAll(async () => {

@@ -6,7 +6,7 @@ import { startTestServer, TestServer } from '../support/test-server';
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer({ environment: 'production', sandboxControls: false, introspection: false, rateLimit: { capacity: 2000, restorePerSecond: 100 } });
+  server = await startTestServer({ environment: 'production', sandboxControls: false, introspection: false, rateLimit: { capacity: 2000, restorePerSecond: 100, merchantCapacity: 6000, merchantRestorePerSecond: 300 } });
 });
 
 afterAll(async () => {
@@ -67,12 +67,15 @@ describe('bounds on every request, each refused with its own code and the limit 
 });
 
 describe('cost reported and rate limited', () => {
-  it('each response carries the query cost and the token\'s budget in extensions.cost', async () => {
+  it('each response carries the query cost and the token\'s and the merchant\'s budgets in extensions.cost', async () => {
     const { body } = await server.gql(`{ catalogProducts(first: 10) { nodes { sku price { amount } } } }`, {}, 'demo-acme-admin');
     expect(body.extensions?.cost).toEqual({
       requestedQueryCost: 2 + 10 * 2 + 0,
       throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 2000 - 22, restoreRate: 100 },
+      // Shared with the merchant's other users, whom the tests above have spent some of.
+      merchantThrottleStatus: { maximumAvailable: 6000, currentlyAvailable: expect.any(Number), restoreRate: 300 },
     });
+    expect((body.extensions?.cost as { merchantThrottleStatus: { currentlyAvailable: number } }).merchantThrottleStatus.currentlyAvailable).toBeLessThanOrEqual(6000 - 22);
   });
 
   it('past the budget, requests are THROTTLED (429, Retry-After) until it refills; a client reading the cost can stay under it', async () => {

@@ -8,7 +8,9 @@ import { startTestServer, TestServer } from '../support/test-server';
 let server: TestServer;
 
 beforeEach(async () => {
-  server = await startTestServer();
+  // Bulk toggles and counts cost what they scan or write (docs/cost-model.md): this file's many, on a fake
+  // clock that never refills a budget, would outrun the default budgets, which the limits tests cover.
+  server = await startTestServer({ rateLimit: { capacity: 1_000_000, restorePerSecond: 200, merchantCapacity: 1_000_000, merchantRestorePerSecond: 600 } });
 });
 
 afterEach(async () => {

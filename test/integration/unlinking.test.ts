@@ -10,7 +10,9 @@ let server: TestServer;
 const raceNote = onPostgres ? 'PostgreSQL: the transactions race' : 'SQLite serialises transactions: only the outcome is checked here, the race itself runs on PostgreSQL';
 
 beforeEach(async () => {
-  server = await startTestServer();
+  // Bulk toggles and counts cost what they scan or write (docs/cost-model.md): this file's many, on a fake
+  // clock that never refills a budget, would outrun the default budgets, which the limits tests cover.
+  server = await startTestServer({ rateLimit: { capacity: 1_000_000, restorePerSecond: 200, merchantCapacity: 1_000_000, merchantRestorePerSecond: 600 } });
 });
 
 afterEach(async () => {

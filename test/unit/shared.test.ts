@@ -89,6 +89,13 @@ describe('configuration', () => {
     }
   });
 
+  it('gives each merchant a cost budget of 3 tokens\' by default, configurable, never below a token\'s', () => {
+    expect(loadConfig({}).rateLimit).toEqual({ capacity: 4000, restorePerSecond: 200, merchantCapacity: 12000, merchantRestorePerSecond: 600 });
+    expect(loadConfig({ RATE_LIMIT_POINTS: '3000', RATE_LIMIT_MERCHANT_RESTORE_PER_SECOND: '1000' }).rateLimit).toEqual({ capacity: 3000, restorePerSecond: 200, merchantCapacity: 9000, merchantRestorePerSecond: 1000 });
+    expect(() => loadConfig({ RATE_LIMIT_MERCHANT_POINTS: '2500' })).toThrow(/RATE_LIMIT_MERCHANT_POINTS \(2500\) must be at least RATE_LIMIT_POINTS \(4000\)/);
+    expect(() => loadConfig({ RATE_LIMIT_MERCHANT_RESTORE_PER_SECOND: 'fast' })).toThrow(/RATE_LIMIT_MERCHANT_RESTORE_PER_SECOND must be a whole number/);
+  });
+
   it('never allows the sandbox controls in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', SANDBOX_CONTROLS: 'true', ...signIn })).toThrow(/SANDBOX_CONTROLS cannot be true/);
   });
