@@ -1,7 +1,7 @@
 import { Permission, Role } from '../../src/auth/role';
 import { demoUsers } from '../../src/demo/demo-data';
 import { IdempotencyKey } from '../../src/idempotency/idempotency-key.entity';
-import { IdempotentRequest, inputHash, PURGE_BATCH_SIZE, PURGE_MAX_BATCHES } from '../../src/idempotency/idempotency.service';
+import { IdempotentRequest, inputHash, MAX_STORED_ANSWER_BYTES, PURGE_BATCH_SIZE, PURGE_MAX_BATCHES } from '../../src/idempotency/idempotency.service';
 import { startTestServer, TestServer } from '../support/test-server';
 
 /** The idempotency records themselves (issue 15's bounds, pinned by issue 12's mutation testing). */
@@ -50,6 +50,31 @@ describe('idempotency records', () => {
         remedy: 'Use a new idempotency key for a new request; reuse a key only to retry the very same request.',
       }),
     ]);
+  });
+
+  it('the same key and input for another operation is refused too', async () => {
+    await server.app.idempotency.run(request('k4', { x: 1 }), async () => ({ userErrors: [] }));
+    const other = await server.app.idempotency.run({ ...request('k4', { x: 1 }), operation: 'another' }, async () => ({ userErrors: [] }));
+    expect(other.userErrors.map((error) => error.code)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+  });
+
+  it('a user whose role was taken away since gets the refusal, not the stored answer', async () => {
+    await server.app.idempotency.run(request('k5', { x: 1 }), async () => ({ userErrors: [], secret: 'owner-only' }));
+    const demoted = { ...request('k5', { x: 1 }), viewer: { ...request('k5', {}).viewer, role: Role.STAFF } };
+    const retried = await server.app.idempotency.run(demoted, async () => ({ userErrors: [], secret: 'ran again' }));
+    expect(retried).toEqual({ userErrors: [expect.objectContaining({ code: 'PERMISSION_DENIED', message: 'The STAFF role cannot probe.' })] });
+  });
+
+  it('an answer up to MAX_STORED_ANSWER_BYTES is kept; one byte more is not (a retry then does the work again)', async () => {
+    const sized = (bytes: number) => {
+      const padding = bytes - JSON.stringify({ userErrors: [], padding: '' }).length;
+      return { userErrors: [], padding: 'x'.repeat(padding) };
+    };
+    expect(Buffer.byteLength(JSON.stringify(sized(MAX_STORED_ANSWER_BYTES)))).toBe(MAX_STORED_ANSWER_BYTES);
+    await server.app.idempotency.run(request('fits', { x: 1 }), async () => sized(MAX_STORED_ANSWER_BYTES));
+    await server.app.idempotency.run(request('too-big', { x: 1 }), async () => sized(MAX_STORED_ANSWER_BYTES + 1));
+    const kept = await server.app.dataSource.manager.find(IdempotencyKey, { select: { key: true } });
+    expect(kept.map((record) => record.key)).toEqual(['fits']);
   });
 
   it('two retries racing with one key both answer with the first stored answer', async () => {
