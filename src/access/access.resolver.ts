@@ -47,13 +47,13 @@ export class AccessResolver {
   async accessAudit(
     @Root() merchant: MerchantView,
     @Arg('first', () => Int, { defaultValue: 20, description: 'How many entries, 1 to 100.' }) first: number,
-    @Ctx() { viewer }: RequestContext,
+    @Ctx() { viewer, loaders }: RequestContext,
   ): Promise<AccessAuditEntryView[]> {
     authorize(viewer, Permission.MANAGE_ACCESS);
     const entries = await this.access.auditEntries(merchant.merchantId, Math.min(Math.max(first, 1), 100));
-    const actorIds = [...new Set(entries.map((entry) => entry.actorUserId).filter((id): id is string => id !== null))];
-    const names = new Map((await this.access.usersByIds(merchant.merchantId, actorIds)).map((user) => [user.id, user.displayName]));
-    return entries.map((entry) => AccessAuditEntryView.from(entry, entry.actorUserId ? (names.get(entry.actorUserId) ?? null) : null));
+    // The actors' names come through the request's user loader (one batched read, scoped to the merchant).
+    const actors = await Promise.all(entries.map((entry) => (entry.actorUserId ? loaders.users.load(entry.actorUserId) : null)));
+    return entries.map((entry, index) => AccessAuditEntryView.from(entry, actors[index]?.displayName ?? null));
   }
 
   @Mutation(() => UserAccessPayload, { description: 'Invites a user with a role. OWNER, or ADMIN for roles other than OWNER.' })

@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ApiToken } from '../auth/api-token.entity';
 import { MerchantUser } from '../auth/merchant-user.entity';
 import { requirePermission } from '../auth/permissions';
@@ -205,10 +205,6 @@ export class AccessService {
 
   auditEntries(merchantId: string, first: number): Promise<AccessAuditEntry[]> {
     return this.dataSource.manager.find(AccessAuditEntry, { where: { merchantId }, order: { id: 'DESC' }, take: first });
-  }
-
-  usersByIds(merchantId: string, userIds: string[]): Promise<MerchantUser[]> {
-    return userIds.length === 0 ? Promise.resolve([]) : this.dataSource.manager.findBy(MerchantUser, { merchantId, id: In(userIds) });
   }
 
   private require(actor: AccessActor, action: string): void {
