@@ -39,6 +39,8 @@ export async function registerSellerCentralNotifications(fastify: FastifyInstanc
     ...options,
     path: SELLER_CENTRAL_NOTIFICATION_PATH,
     sender: 'Seller Central notification',
+    // The notification is read after its signature: a malformed one is a 400 only to a signed sender.
+    parse: (json: unknown) => ({ value: json }),
     secretsFor: async () => [options.secret],
   };
   await registerSignedWebhook(fastify, webhook, async (json, reply) => {

@@ -1,7 +1,7 @@
 import { FastifyInstance } from 'fastify';
 import { Clock } from '../shared/clock';
 import { OrderEventsService } from './order-events.service';
-import { parseOrderEvent } from './order-event.parser';
+import { IncomingOrderEvent, parseOrderEvent } from './order-event.parser';
 import { OrderRepository } from './order.repository';
 import { registerSignedWebhook } from './signed-webhook';
 import { WebhookSecrets } from './webhook-secrets';
@@ -26,22 +26,21 @@ export interface OrderWebhookOptions {
  * applied or was a duplicate.
  */
 export async function registerOrderWebhook(fastify: FastifyInstance, options: OrderWebhookOptions): Promise<void> {
-  const malformed = (json: unknown) => {
-    const parsed = parseOrderEvent(json);
-    return 'problems' in parsed ? { error: 'INVALID_EVENT', problems: parsed.problems } : null;
+  const webhook = {
+    ...options,
+    path: ORDER_WEBHOOK_PATH,
+    sender: 'Order webhook',
+    parse: (json: unknown): { value: IncomingOrderEvent } | { malformed: Record<string, unknown> } => {
+      const parsed = parseOrderEvent(json);
+      return 'problems' in parsed ? { malformed: { error: 'INVALID_EVENT', problems: parsed.problems } } : { value: parsed.event };
+    },
+    secretsFor: async (event: IncomingOrderEvent) => {
+      const merchantId = await options.orders.merchantOfExternalOrder(event.orderId);
+      return merchantId ? (await options.secrets.activeFor(merchantId, options.clock.now())).map((stored) => stored.secret) : [];
+    },
   };
-  const secretsFor = async (json: unknown) => {
-    const parsed = parseOrderEvent(json);
-    if ('problems' in parsed) return [];
-    const merchantId = await options.orders.merchantOfExternalOrder(parsed.event.orderId);
-    if (!merchantId) return [];
-    return (await options.secrets.activeFor(merchantId, options.clock.now())).map((stored) => stored.secret);
-  };
-  const webhook = { ...options, path: ORDER_WEBHOOK_PATH, sender: 'Order webhook', secretsFor, malformed };
-  await registerSignedWebhook(fastify, webhook, async (json, reply) => {
-    const parsed = parseOrderEvent(json);
-    if ('problems' in parsed) throw new Error('A malformed event passed the webhook\'s check.');
-    const outcome = await options.events.ingest(parsed.event);
+  await registerSignedWebhook(fastify, webhook, async (event, reply) => {
+    const outcome = await options.events.ingest(event);
     if (outcome.status === 'UNKNOWN_ORDER') return reply.code(404).send({ error: 'UNKNOWN_ORDER' });
     if (outcome.status === 'EVENT_TIME_OUT_OF_RANGE') return reply.code(400).send({ error: outcome.status, reason: outcome.reason, message: outcome.message });
     return reply.code(200).send({

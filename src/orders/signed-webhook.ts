@@ -2,17 +2,20 @@ import { FastifyInstance, FastifyReply } from 'fastify';
 import { Clock } from '../shared/clock';
 import { checkWebhookSignature, SignatureCheck } from './webhook-signature';
 
-export interface SignedWebhookOptions {
+export interface SignedWebhookOptions<T> {
   path: string;
   /** Who is sending, for the log line of a failure ("Order webhook", "Seller Central notification"). */
   sender: string;
   /**
+   * Reads the JSON body once: its value, or the 400 answer for a body that names no signer because it
+   * is malformed (given before the signature is read).
+   */
+  parse(json: unknown): { value: T } | { malformed: Record<string, unknown> };
+  /**
    * The secrets that may have signed this body (any one verifies it): the notification relay's one
    * secret, or the secrets of the merchant whose order an event names. None: the request is refused.
    */
-  secretsFor(json: unknown): Promise<string[]>;
-  /** A body that names no signer because it is malformed: 400 with this answer, before the signature is read. */
-  malformed?(json: unknown): Record<string, unknown> | null;
+  secretsFor(value: T): Promise<string[]>;
   clock: Clock;
   toleranceSeconds: number;
 }
@@ -23,10 +26,10 @@ export interface SignedWebhookOptions {
  * signed it, so it is read first), 401 for a missing, wrong or stale signature or a signer with no secret,
  * 500 (logged, so that the sender retries) for anything unexpected; `handle` answers the rest.
  */
-export async function registerSignedWebhook(
+export async function registerSignedWebhook<T>(
   fastify: FastifyInstance,
-  options: SignedWebhookOptions,
-  handle: (json: unknown, reply: FastifyReply) => Promise<FastifyReply>,
+  options: SignedWebhookOptions<T>,
+  handle: (value: T, reply: FastifyReply) => Promise<FastifyReply>,
 ): Promise<void> {
   await fastify.register(async (scope) => {
     // The signature covers the exact bytes sent, so the body is read as text and parsed here.
@@ -49,8 +52,8 @@ export async function registerSignedWebhook(
       } catch {
         return reply.code(400).send({ error: 'MALFORMED_JSON' });
       }
-      const malformed = options.malformed?.(json);
-      if (malformed) return reply.code(400).send(malformed);
+      const parsed = options.parse(json);
+      if ('malformed' in parsed) return reply.code(400).send(parsed.malformed);
       const check = (secret: string) =>
         checkWebhookSignature({
           secret,
@@ -60,11 +63,11 @@ export async function registerSignedWebhook(
           now: options.clock.now(),
           toleranceSeconds: options.toleranceSeconds,
         });
-      const checks = (await options.secretsFor(json)).map(check);
+      const checks = (await options.secretsFor(parsed.value)).map(check);
       // With no secret to check against, the headers are still read, so that a missing or stale one says so.
       const signature = checks.includes('VALID') ? 'VALID' : (checks[0] ?? unverifiable(check('')));
       if (signature !== 'VALID') return reply.code(401).send({ error: `SIGNATURE_${signature}` });
-      return handle(json, reply);
+      return handle(parsed.value, reply);
     });
   });
 }
