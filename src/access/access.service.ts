@@ -208,7 +208,7 @@ export class AccessService {
   }
 
   private require(actor: AccessActor, action: string): void {
-    if (actor.kind !== 'CLI') requirePermission({ userId: actor.userId, merchantId: '', role: actor.role }, Permission.MANAGE_ACCESS, action);
+    if (actor.kind !== 'CLI') requirePermission(actor, Permission.MANAGE_ACCESS, action);
   }
 
   /** One transaction, with the merchant's row locked on PostgreSQL (SQLite runs one transaction at a time). */
