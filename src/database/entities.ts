@@ -9,6 +9,7 @@ import { SellerCentralLink } from '../linking/seller-central-link.entity';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
 import { Merchant } from '../merchants/merchant.entity';
 import { BwpOrder, BwpOrderEvent, BwpOrderLine } from '../orders/order.entity';
+import { OpenOrderTally, ReturnWindowHour } from '../orders/open-order-tally.entity';
 import { UnlinkRequest } from '../unlinking/unlink-request.entity';
 import { OnboardingStep } from '../onboarding/onboarding-step.entity';
 import { sandboxEntities } from '../seller-central/sandbox/sandbox.entities';
@@ -28,6 +29,8 @@ export const entities = [
   BwpOrder,
   BwpOrderLine,
   BwpOrderEvent,
+  OpenOrderTally,
+  ReturnWindowHour,
   UnlinkRequest,
   IdempotencyKey,
   ...sandboxEntities,

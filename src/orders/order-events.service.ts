@@ -7,6 +7,8 @@ import { BwpOrder, BwpOrderEvent, BwpOrderLine } from './order.entity';
 import { IncomingOrderEvent } from './order-event.parser';
 import { checkEventTime, EventTimeRefusal } from './event-time';
 import { applyOrderEvent } from './order-state';
+import { tallyChange } from './open-order-tally';
+import { OpenOrderTallies } from './open-order-tally.repository';
 import { returnWindowEnd } from './return-window';
 
 export type IngestOutcome =
@@ -20,7 +22,8 @@ class OrderChangedConcurrently extends Error {}
 /**
  * O4: applies upstream order events exactly once each. The event's ID and idempotency key are
  * stored in the same transaction as the order's change, so a redelivery (to this server or another)
- * finds them and changes nothing; events never move an order backwards.
+ * finds them and changes nothing; events never move an order backwards. The merchant's open-order
+ * tally (U3) moves in the same transaction.
  */
 export class OrderEventsService {
   constructor(
@@ -28,6 +31,7 @@ export class OrderEventsService {
     private readonly clock: Clock,
     private readonly returnWindowDays: number,
     private readonly eventTimeToleranceSeconds: number,
+    private readonly tallies: OpenOrderTallies,
   ) {}
 
   async ingest(event: IncomingOrderEvent): Promise<IngestOutcome> {
@@ -72,6 +76,7 @@ export class OrderEventsService {
       notAppliedBecause: outcome.applied ? null : outcome.why,
     });
     const result = Object.assign(new BwpOrder(), order, changes, { updatedAt: now, version: order.version + 1 });
+    await this.tallies.apply(manager, order.merchantId, tallyChange(order, result), now);
     return outcome.applied ? { status: 'APPLIED', order: result } : { status: 'NOT_APPLIED', order: result, why: outcome.why };
   }
 }

@@ -8,6 +8,8 @@ import { newId } from '../shared/ids';
 import { BwpOrder, BwpOrderLine } from './order.entity';
 import { checkCanOrder } from './order.rules';
 import { OrderState } from './order-state';
+import { tallyChange } from './open-order-tally';
+import { OpenOrderTallies } from './open-order-tally.repository';
 
 export interface OrderLineRequest {
   productId: string;
@@ -24,6 +26,7 @@ export class OrderPlacementService {
     private readonly links: LinkRepository,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly tallies: OpenOrderTallies,
   ) {}
 
   async place(merchantId: string, lines: OrderLineRequest[]): Promise<BwpOrder> {
@@ -75,6 +78,7 @@ export class OrderPlacementService {
       });
       await manager.insert(BwpOrder, order);
       await manager.insert(BwpOrderLine, orderLines);
+      await this.tallies.apply(manager, merchantId, tallyChange(null, order), now);
       return order;
     });
   }

@@ -2,6 +2,7 @@ import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { dateFromSql } from '../database/sql-values';
 import { BwpOrder, BwpOrderLine } from './order.entity';
 import { OrderState } from './order-state';
+import { OpenOrdersSummary } from './open-order-tally';
 
 export interface OrderFilter {
   states?: OrderState[] | null;
@@ -9,13 +10,6 @@ export interface OrderFilter {
   insideReturnWindow?: boolean | null;
 }
 
-/** What an unlink waits for, summed up in SQL (U3). */
-export interface OpenOrdersSummary {
-  count: number;
-  latestWindowEnd: Date | null;
-  undelivered: number;
-  returnsInProgress: number;
-}
 
 const notDelivered = [OrderState.PLACED, OrderState.SHIPPED];
 const returnsInProgress = [OrderState.RETURN_STARTED, OrderState.REFUND_PENDING];
@@ -48,6 +42,7 @@ export class OrderRepository {
     return this.filtered(merchantId, filter, now).getCount();
   }
 
+  /** What an unlink waits for, summed over the open orders: the truth the open-order tally is checked against (U3). */
   async openSummary(merchantId: string, now: Date): Promise<OpenOrdersSummary> {
     const row = await this.filtered(merchantId, { insideReturnWindow: true }, now)
       .select('COUNT(*)', 'count')

@@ -31,6 +31,12 @@ function introspectionFields(document: DocumentNode): number {
  */
 export const SCAN_COST = MAX_PAGE_SIZE;
 
+/**
+ * A read of a per-merchant tally: its counters and, at most, one row per hour of a return window
+ * (720 small rows for 30 days), never the rows it counts.
+ */
+export const TALLY_COST = 10;
+
 /** Each row a mutation writes. */
 export const WRITE_COST = 1;
 
@@ -47,8 +53,8 @@ export const FIELD_PRICES: Record<string, FieldPrice> = {
   'OrderConnection.totalCount': () => SCAN_COST,
   // The catalog header's three counts come from one statement over the merchant's catalog.
   'Query.catalogSummary': ({ childComplexity }) => SCAN_COST + 1 + childComplexity,
-  // What an unlink waits for: a scan of the merchant's orders still inside their return window.
-  'UnlinkRequest.waitingFor': ({ childComplexity }) => SCAN_COST + 1 + childComplexity,
+  // What an unlink waits for: the merchant's open-order tally (src/orders/open-order-tally.ts), not a scan.
+  'UnlinkRequest.waitingFor': ({ childComplexity }) => TALLY_COST + 1 + childComplexity,
   // Each change is priced as its own setOfferPrime: a write, and its outcome's selection.
   'Mutation.setOfferPrimeForProducts': ({ args, childComplexity }) => 1 + bulkSize(args) * (WRITE_COST + childComplexity),
   // Writes every product offering Prime: a scan of the catalog.

@@ -9,7 +9,7 @@ import { LinkEventKind } from '../linking/link-event.entity';
 import { LinkState } from '../linking/link-state';
 import { ConcurrentLinkChange, LinkRepository, systemActor, userActor } from '../linking/link.repository';
 import { SellerCentralLink } from '../linking/seller-central-link.entity';
-import { OrderRepository } from '../orders/order.repository';
+import { OpenOrderTallies } from '../orders/open-order-tally.repository';
 import { ActivityLog, silentActivityLog } from '../shared/activity-log';
 import { Clock } from '../shared/clock';
 import { ErrorCode, failIf, UserError } from '../shared/errors';
@@ -40,7 +40,7 @@ export class UnlinkService {
   constructor(
     private readonly links: LinkRepository,
     private readonly catalog: CatalogRepository,
-    private readonly orders: OrderRepository,
+    private readonly tallies: OpenOrderTallies,
     private readonly requests: UnlinkRequestRepository,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
@@ -115,7 +115,7 @@ export class UnlinkService {
   /** U3: what the merchant's pending unlink waits for, now. */
   async waitFor(merchantId: string): Promise<UnlinkWait> {
     const now = this.clock.now();
-    return unlinkWait(await this.orders.openSummary(merchantId, now), now, this.settings.returnWindowDays);
+    return unlinkWait(await this.tallies.summary(merchantId, now), now, this.settings.returnWindowDays);
   }
 
   /** When unlinking completes, once it has begun. */

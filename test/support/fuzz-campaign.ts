@@ -1,3 +1,4 @@
+import { OpenOrderTallyCheck } from '../../src/orders/open-order-tally.check';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { buildAppSchema } from '../../src/server/schema';
@@ -37,7 +38,7 @@ export async function prepareMerchants(server: TestServer): Promise<string[]> {
 }
 
 /** The database invariants no request may break, whatever it sends. */
-export async function checkInvariants(dataSource: DataSource): Promise<number> {
+export async function checkInvariants(dataSource: DataSource, now: Date): Promise<number> {
   const twoCurrent = await dataSource.query(
     `SELECT current_for_merchant_id FROM seller_central_link WHERE current_for_merchant_id IS NOT NULL GROUP BY current_for_merchant_id HAVING COUNT(*) > 1`,
   );
@@ -51,7 +52,9 @@ export async function checkInvariants(dataSource: DataSource): Promise<number> {
   if (unlistedOffering.length > 0) throw new Error('P2 broken: a product without a listing offers Prime');
   const stepCounts = await dataSource.query(`SELECT link_id FROM onboarding_step GROUP BY link_id HAVING COUNT(*) <> 4`);
   if (stepCounts.length > 0) throw new Error('L6 broken: a link without exactly four onboarding steps');
-  return 4;
+  const drifted = await new OpenOrderTallyCheck(dataSource).mismatches(now);
+  if (drifted.length > 0) throw new Error(`U3 broken: an open-order tally disagrees with its orders: ${JSON.stringify(drifted)}`);
+  return 5;
 }
 
 /**
@@ -81,10 +84,10 @@ export async function runFuzzCampaign(server: TestServer, runs: number, seed?: n
         const code = error.extensions?.code ?? 'NONE';
         report.byErrorCode[code] = (report.byErrorCode[code] ?? 0) + 1;
       }
-      if (report.cases % 250 === 0) report.invariantChecks += await checkInvariants(server.app.dataSource);
+      if (report.cases % 250 === 0) report.invariantChecks += await checkInvariants(server.app.dataSource, server.clock.now());
     }),
     { numRuns: runs, seed, endOnFailure: true },
   );
-  report.invariantChecks += await checkInvariants(server.app.dataSource);
+  report.invariantChecks += await checkInvariants(server.app.dataSource, server.clock.now());
   return report;
 }

@@ -1,0 +1,174 @@
+import { OpenOrderTallyCheck } from '../../src/orders/open-order-tally.check';
+import { OrderRepository } from '../../src/orders/order.repository';
+import { onboard, placeOrder, productsBySku, sendOrderEvent, toggle } from '../support/linking-flow';
+import { onPostgres } from '../support/test-database';
+import { startTestServer, TestServer } from '../support/test-server';
+
+/**
+ * U3 in constant time: what an unlink waits for is read from a per-merchant tally written with every
+ * order change (src/orders/open-order-tally.ts), never summed over the orders on a read. These tests hold
+ * the tally to a recount of the orders, on SQLite and, in `npm run test:postgres`, on PostgreSQL.
+ */
+const database = onPostgres ? 'PostgreSQL' : 'SQLite';
+const HOUR_MS = 3_600_000;
+const WAITING = '{ unlinkRequest { state waitingFor { orderCount earliestUnlinkAt isEstimate } } }';
+const EVENTS = ['PACKAGE_SHIPPED', 'PACKAGE_DELIVERED', 'RETURN_STARTED', 'REFUND_REQUESTED', 'REFUND_COMPLETED', 'ORDER_CANCELLED'];
+
+let server: TestServer;
+let check: OpenOrderTallyCheck;
+
+beforeEach(async () => {
+  server = await startTestServer({ returnWindowDays: 1 });
+  check = new OpenOrderTallyCheck(server.app.dataSource);
+});
+
+afterEach(async () => {
+  await server.stop();
+});
+
+async function eligibleProduct(): Promise<string> {
+  await onboard(server);
+  const products = await productsBySku(server);
+  expect((await toggle(server, products['NW-TENT-2P'].id, true)).userErrors).toEqual([]);
+  return products['NW-TENT-2P'].id;
+}
+
+async function requestUnlink() {
+  await server.gql('mutation { turnOffOfferPrimeForAllProducts(input: {}) { turnedOffCount } }');
+  const { body } = await server.gql('mutation { requestUnlink(input: { reason: "tally" }) { userErrors { code } } }');
+  expect(body.data.requestUnlink.userErrors).toEqual([]);
+}
+
+/** A small deterministic generator, so that a failure replays. */
+function random(seed: number) {
+  let state = seed;
+  return (below: number) => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return Math.floor(state / 65_536) % below;
+  };
+}
+
+describe(`U3: the open-order tally agrees with the orders (${database})`, () => {
+  it('U3: after each placement and event, in any order, as hours and return windows pass, the tally equals a recount of the orders', async () => {
+    const productId = await eligibleProduct();
+    const next = random(20261128);
+    const orderIds: string[] = [];
+    let steps = 0;
+    for (let step = 0; step < 90; step += 1) {
+      const action = next(10);
+      if (action < 3 || orderIds.length === 0) {
+        const { order, userErrors } = await placeOrder(server, [productId]);
+        expect(userErrors).toEqual([]);
+        orderIds.push(order.id);
+      } else if (action < 8) {
+        await sendOrderEvent(server, orderIds[next(orderIds.length)], EVENTS[next(EVENTS.length)]);
+      } else {
+        server.clock.advance(next(5 * HOUR_MS));
+      }
+      expect({ step, mismatches: await check.mismatches(server.clock.now()) }).toEqual({ step, mismatches: [] });
+      steps += 1;
+    }
+    expect(steps).toBe(90);
+    // The walk delivered orders and closed some.
+    const [walk] = await server.app.dataSource.query(
+      `SELECT COUNT(delivered_at) AS delivered, SUM(CASE WHEN state IN ('REFUNDED', 'CANCELLED') THEN 1 ELSE 0 END) AS closed FROM bwp_order`,
+    );
+    expect(Number(walk.delivered)).toBeGreaterThanOrEqual(3);
+    expect(Number(walk.closed)).toBeGreaterThan(0);
+    // Past the end of every window: the delivered orders leave the tally with no write at all.
+    server.clock.advance(25 * HOUR_MS);
+    expect(await check.mismatches(server.clock.now())).toEqual([]);
+    const after = await new OrderRepository(server.app.dataSource).openSummary(await merchantId(), server.clock.now());
+    expect(after.count).toBe(after.undelivered + after.returnsInProgress);
+  });
+
+  it('U3: what the unlink request shows is the tally, and equals the recount, as a window ends hour by hour', async () => {
+    const productId = await eligibleProduct();
+    const orders: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      orders.push((await placeOrder(server, [productId])).order.id);
+      server.clock.advance(HOUR_MS / 2);
+    }
+    for (const orderId of orders) {
+      await sendOrderEvent(server, orderId, 'PACKAGE_DELIVERED');
+      server.clock.advance(HOUR_MS / 2 + 1);
+    }
+    await requestUnlink();
+    const recount = new OrderRepository(server.app.dataSource);
+    const counts: number[] = [];
+    for (let halfHour = 0; halfHour < 52; halfHour += 1) {
+      const waiting = (await server.gql(WAITING)).body.data.unlinkRequest;
+      const truth = await recount.openSummary(await merchantId(), server.clock.now());
+      counts.push(waiting.state === 'WAITING' ? waiting.waitingFor.orderCount : 0);
+      if (waiting.state === 'WAITING') expect(waiting.waitingFor.orderCount).toBe(truth.count);
+      server.clock.advance(HOUR_MS / 2);
+    }
+    expect(counts[0]).toBe(3);
+    expect(counts).toContain(2);
+    expect(counts).toContain(1);
+  });
+
+  it('U3: the read is one statement whatever the number of orders', async () => {
+    const productId = await eligibleProduct();
+    await placeOrder(server, [productId]);
+    await requestUnlink();
+    const few = await server.sql.count(() => server.gql(WAITING));
+    // Orders placed before the request still count: add them by rebuilding from rows written directly.
+    const merchant = await merchantId();
+    const [order] = await server.app.dataSource.query('SELECT * FROM bwp_order LIMIT 1');
+    for (let i = 0; i < 40; i += 1) {
+      await server.app.dataSource.query(
+        onPostgres
+          ? `INSERT INTO bwp_order SELECT $1, merchant_id, link_id, $2, state, placed_at, shipped_at, delivered_at, return_started_at, refund_requested_at, refunded_at, cancelled_at, return_window_ends_at, total_cents, currency, updated_at, version FROM bwp_order WHERE id = $3`
+          : `INSERT INTO bwp_order SELECT ?, merchant_id, link_id, ?, state, placed_at, shipped_at, delivered_at, return_started_at, refund_requested_at, refunded_at, cancelled_at, return_window_ends_at, total_cents, currency, updated_at, version FROM bwp_order WHERE id = ?`,
+        [`copy-${i}`, `BWP-COPY-${i}`, order.id],
+      );
+    }
+    expect(await check.repair(server.clock.now())).toEqual([{ merchantId: merchant, differences: ['count: tally 1, orders 41', 'undelivered: tally 1, orders 41'] }]);
+    const many = await server.sql.count(() => server.gql(WAITING));
+    expect((await server.gql(WAITING)).body.data.unlinkRequest.waitingFor.orderCount).toBe(41);
+    expect(many).toHaveLength(few.length);
+    const tallyReads = many.filter((statement) => /open_order_tally/.test(statement));
+    expect(tallyReads).toHaveLength(1);
+    expect(tallyReads[0]).not.toMatch(/GROUP BY/i);
+  });
+
+  it('U3: the check finds a tally that drifted (a write that bypassed the services), and the repair rebuilds it from the orders', async () => {
+    const productId = await eligibleProduct();
+    const { order } = await placeOrder(server, [productId]);
+    await sendOrderEvent(server, order.id, 'PACKAGE_DELIVERED');
+    await placeOrder(server, [productId]);
+    const merchant = await merchantId();
+    expect(await check.mismatches(server.clock.now())).toEqual([]);
+
+    await server.app.dataSource.query('UPDATE open_order_tally SET undelivered = undelivered + 5');
+    await server.app.dataSource.query('DELETE FROM return_window_hour');
+    expect(await check.mismatches(server.clock.now())).toEqual([
+      { merchantId: merchant, differences: ['count: tally 6, orders 2', 'undelivered: tally 6, orders 1'] },
+    ]);
+    expect(await check.repair(server.clock.now())).toHaveLength(1);
+    expect(await check.mismatches(server.clock.now())).toEqual([]);
+    await requestUnlink();
+    expect((await server.gql(WAITING)).body.data.unlinkRequest.waitingFor.orderCount).toBe(2);
+  });
+
+  it('U3: the migration fills the tally from the orders already stored', async () => {
+    server.clock.advance(Date.now() - server.clock.now().getTime());
+    const productId = await eligibleProduct();
+    const { order } = await placeOrder(server, [productId]);
+    await sendOrderEvent(server, order.id, 'PACKAGE_DELIVERED');
+    await placeOrder(server, [productId]);
+    const dataSource = server.app.dataSource;
+    const applied = async () => (await dataSource.query('SELECT name FROM migrations')).map((row: { name: string }) => row.name);
+    while ((await applied()).some((name: string) => name.startsWith('OpenOrderTally'))) await dataSource.undoLastMigration();
+    await dataSource.runMigrations();
+    expect(await check.mismatches(server.clock.now())).toEqual([]);
+    expect(Number((await dataSource.query('SELECT SUM(delivered) AS n FROM return_window_hour'))[0].n)).toBe(1);
+    expect(Number((await dataSource.query('SELECT undelivered AS n FROM open_order_tally'))[0].n)).toBe(1);
+  });
+});
+
+async function merchantId(): Promise<string> {
+  const [row] = await server.app.dataSource.query('SELECT DISTINCT merchant_id AS "merchantId" FROM bwp_order');
+  return row.merchantId;
+}
