@@ -5,6 +5,7 @@ import { entities } from './src/database/entities';
 import pg from 'pg';
 import { postgresMigrations, sqliteMigrations } from './src/database/migrations';
 import { SnakeNamingStrategy } from './src/database/snake-naming.strategy';
+import { SqliteTurns } from './src/database/sqlite-turns';
 
 /**
  * The one definition of the database: the server, the tests and the TypeORM CLI
@@ -21,13 +22,14 @@ export function createDataSource(config: DatabaseConfig, options: { logger?: Log
   };
   if (config.type === 'postgres') {
     storeTimestampsInUtc();
-    return new DataSource({ ...common, type: 'postgres', url: config.url, migrations: postgresMigrations, extra: { max: config.poolSize } });
+    return new DataSource({ ...common, type: 'postgres', url: config.url, migrations: postgresMigrations, extra: { max: config.poolSize, ...(config.statementTimeoutMs ? { statement_timeout: config.statementTimeoutMs } : {}) } });
   }
   return new DataSource({
     ...common,
     type: 'better-sqlite3',
     database: config.path,
     migrations: sqliteMigrations,
+    subscribers: [SqliteTurns],
     prepareDatabase: (db: { pragma(statement: string): unknown }) => {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');

@@ -104,10 +104,17 @@ async function seedMerchant(dataSource: DataSource, shape: MerchantShape, index:
   }
 }
 
-/** The benchmark's data: one large merchant (its token is BENCH_TOKEN) and `smallMerchants` small ones. */
-export async function seedBenchData(dataSource: DataSource, large: { products: number; orders: number }, smallMerchants: number): Promise<void> {
+/**
+ * The benchmark's data: one large merchant (its token is BENCH_TOKEN; it waits on an unlink request unless
+ * `unlinkRequested` is false) and `smallMerchants` small ones (tokens `bwpc_bench-small-<n>`).
+ */
+export async function seedBenchData(
+  dataSource: DataSource,
+  large: { products: number; orders: number; unlinkRequested?: boolean },
+  smallMerchants: number,
+): Promise<void> {
   const now = new Date();
-  await seedMerchant(dataSource, { ...large, unlinkRequested: true, token: BENCH_TOKEN }, 0, now);
+  await seedMerchant(dataSource, { ...large, unlinkRequested: large.unlinkRequested ?? true, token: BENCH_TOKEN }, 0, now);
   for (let index = 1; index <= smallMerchants; index += 1) {
     await seedMerchant(dataSource, { products: 10, orders: 10, unlinkRequested: false, token: `bwpc_bench-small-${index}` }, index, now);
   }

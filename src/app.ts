@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { FastifyInstance } from 'fastify';
-import { DataSource, Logger } from 'typeorm';
+import { DataSource, Logger, MigrationExecutor } from 'typeorm';
 import { createDataSource } from '../ormconfig';
 import { AccessResolver } from './access/access.resolver';
 import { AccessService } from './access/access.service';
@@ -125,11 +125,26 @@ async function openDatabase(config: AppConfig, sqlLogger: Logger | undefined): P
   try {
     const dataSource = createDataSource(config.database, { logger: sqlLogger });
     await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
+    await migrate(dataSource);
     return { dataSource, release: lock.release };
   } catch (error) {
     lock.release();
     throw error;
+  }
+}
+
+/** Runs the pending migrations, each in its own transaction, without the requests' statement timeout (a migration may take long). */
+async function migrate(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  const postgres = dataSource.options.type === 'postgres';
+  try {
+    if (postgres) await runner.query('SET statement_timeout = 0');
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = 'each';
+    await executor.executePendingMigrations();
+  } finally {
+    if (postgres) await runner.query('RESET statement_timeout').catch(() => undefined);
+    await runner.release();
   }
 }
 

@@ -20,6 +20,11 @@ export type DatabaseConfig =
       url: string;
       /** Connections per server process. */
       poolSize: number;
+      /**
+       * PostgreSQL cancels any statement of a request that runs longer (0: never), so that no request can
+       * hold a connection and a core for long; migrations run without it.
+       */
+      statementTimeoutMs?: number;
     };
 
 export interface AppConfig {
@@ -152,7 +157,12 @@ export function databaseConfigFromEnv(env: Env, reader = new Reader(env)): Datab
   const url = reader.string('DATABASE_URL', '');
   if (url) {
     if (!/^postgres(ql)?:\/\/[^\s]+$/.test(url)) reader.problems.push('DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite database)');
-    return { type: 'postgres', url, poolSize: reader.integer('DATABASE_POOL_SIZE', 10, 1, 100) };
+    return {
+      type: 'postgres',
+      url,
+      poolSize: reader.integer('DATABASE_POOL_SIZE', 10, 1, 100),
+      statementTimeoutMs: reader.integer('DATABASE_STATEMENT_TIMEOUT_MS', 5000, 0, 3_600_000),
+    };
   }
   return { type: 'better-sqlite3', path: reader.string('DATABASE_PATH', 'data/bwp-console.sqlite') };
 }

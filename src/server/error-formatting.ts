@@ -2,6 +2,7 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
+import { QueryFailedError } from 'typeorm';
 import { FastifyBaseLogger } from 'fastify';
 import { Environment } from '../config';
 import { UserError } from '../shared/errors';
@@ -63,12 +64,19 @@ function requestMistake(error: unknown) {
 
 /** The code a response gives an error, for the request's log line (the same as the client sees). */
 export function errorCodeOf(error: GraphQLError): string {
+  if (isStatementTimeout(unwrapResolverError(error))) return 'QUERY_TIMEOUT';
   const mistake = requestMistake(error);
   if (mistake) return mistake.code;
   return String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
 }
 
+/** PostgreSQL cancelled a statement that ran past DATABASE_STATEMENT_TIMEOUT_MS (SQLSTATE 57014, query_canceled). */
+export function isStatementTimeout(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code === '57014';
+}
+
 function isExpected(error: unknown): boolean {
+  if (isStatementTimeout(unwrapResolverError(error))) return true;
   if (error instanceof GraphQLError && (typeof error.extensions?.limitCode === 'string' || tokenLimitMessage.test(error.message))) return true;
   if (requestMistake(error)) return true;
   const original = unwrapResolverError(error);
@@ -125,6 +133,14 @@ function formatter(environment: Environment) {
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: 'BAD_USER_INPUT', validationErrors: problems },
+      };
+    }
+    if (isStatementTimeout(original)) {
+      return {
+        message: 'The database took longer than this server allows for one statement, and stopped. Ask for a smaller page or a narrower filter, or try again in a moment.',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'QUERY_TIMEOUT' },
       };
     }
     const tokens = tokenLimitMessage.exec(formatted.message);
