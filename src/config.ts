@@ -63,6 +63,11 @@ export interface AppConfig {
    * which all of its users and tokens share (a request takes its cost from both).
    */
   rateLimit: { capacity: number; restorePerSecond: number; merchantCapacity: number; merchantRestorePerSecond: number };
+  /**
+   * Fair shares of an instance: `slots` operations of one merchant run at once (MERCHANT_CONCURRENT_OPERATIONS),
+   * `queue` more wait their turn (MERCHANT_QUEUED_OPERATIONS); past that, TOO_MANY_CONCURRENT_REQUESTS.
+   */
+  merchantTurns: { slots: number; queue: number };
   /** DataLoader batching; off only for the benchmark's naive baseline. */
   dataLoaderBatching: boolean;
   /** Which Seller Central the app talks to: the embedded sandbox, or Amazon's Selling Partner API. */
@@ -194,6 +199,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     onboardingLeaseSeconds: reader.integer('ONBOARDING_LEASE_SECONDS', 300, 1, 86_400),
     introspection: reader.boolean('INTROSPECTION', environment === 'development'),
     rateLimit: rateLimitFromEnv(reader),
+    merchantTurns: { slots: reader.integer('MERCHANT_CONCURRENT_OPERATIONS', 2, 1, 64), queue: reader.integer('MERCHANT_QUEUED_OPERATIONS', 64, 0, 10_000) },
     dataLoaderBatching: reader.boolean('DATALOADER_BATCHING', true),
     sellerCentral: sellerCentralConfigFromEnv(env, environment, reader),
     auth: { mode: 'development-issuer', keyPath: null },

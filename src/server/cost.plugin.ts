@@ -2,20 +2,23 @@ import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { RequestContext } from './context';
 import { CostBudgets } from './cost-budget';
+import { MerchantTurns } from './merchant-turns';
 import { MAX_PAGE_SIZE } from '../shared/graphql/pagination';
 import { priceOperation } from './query-cost';
 import { limitCodes, requestLimits } from './request-limits';
 
 /**
- * Prices every operation before it runs (refusing those over the cost limit), takes the price from
+ * Prices every operation before it runs (refusing those over the cost limit), waits for the merchant's
+ * turn on this instance (see merchant-turns.ts; TOO_MANY_CONCURRENT_REQUESTS past its queue), takes the price from
  * the token's budget and the merchant's (refusing with THROTTLED and the time to retry when either is
  * short), and reports the price and both budgets in `extensions.cost`, as Shopify's API does
  * (`throttleStatus` is the token's, `merchantThrottleStatus` the merchant's).
  */
-export function costPlugin(budgets: CostBudgets): ApolloServerPlugin<RequestContext> {
+export function costPlugin(budgets: CostBudgets, turns: MerchantTurns, turnLimits: { slots: number; queue: number }): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       let cost: number | undefined;
+      let release: (() => void) | null = null;
       return {
         async didResolveOperation({ schema, document, request, contextValue, operationName }) {
           let price;
@@ -45,6 +48,14 @@ export function costPlugin(budgets: CostBudgets): ApolloServerPlugin<RequestCont
               extensions: { code: limitCodes.maxCost, cost, limit: requestLimits.maxCost, http: { status: 400, headers: new HeaderMap() } },
             });
           }
+          // The merchant's turn first: a flood waits in its own merchant's queue, costing nobody else anything.
+          release = await turns.enter(contextValue.viewer.merchantId);
+          if (!release) {
+            throw new GraphQLError(
+              `Too many of your merchant's requests are running or waiting on this server (${turnLimits.slots} at a time, ${turnLimits.queue} waiting): wait for some to finish, then retry.`,
+              { extensions: { code: 'TOO_MANY_CONCURRENT_REQUESTS', limit: turnLimits.slots + turnLimits.queue, http: { status: 429, headers: new HeaderMap([['retry-after', '1']]) } } },
+            );
+          }
           const taken = budgets.take(budgetKeys(contextValue), cost);
           if (!taken.allowed) {
             const available = Math.min(taken.token.currentlyAvailable, taken.merchant.currentlyAvailable);
@@ -63,6 +74,7 @@ export function costPlugin(budgets: CostBudgets): ApolloServerPlugin<RequestCont
           }
         },
         async willSendResponse({ response, contextValue }) {
+          release?.();
           if (response.body.kind !== 'single' || cost === undefined || !contextValue?.viewer) return;
           const status = budgets.status(budgetKeys(contextValue));
           response.body.singleResult.extensions = {

@@ -13,6 +13,7 @@ import { Clock } from '../shared/clock';
 import { RequestContext, RequestSummary } from './context';
 import { CostBudget, CostBudgets } from './cost-budget';
 import { costPlugin } from './cost.plugin';
+import { MerchantTurns } from './merchant-turns';
 import { createErrorFormatter, errorCodeOf, unexpectedErrorLogging } from './error-formatting';
 import { registerFailedRequestLimit, serverTimeouts } from './client-limits';
 import { Loaders } from './loaders';
@@ -140,6 +141,8 @@ export async function createHttpServer(deps: HttpServerDependencies): Promise<Fa
           new CostBudget(deps.clock, config.rateLimit.capacity, config.rateLimit.restorePerSecond),
           new CostBudget(deps.clock, config.rateLimit.merchantCapacity, config.rateLimit.merchantRestorePerSecond),
         ),
+        new MerchantTurns(config.merchantTurns.slots, config.merchantTurns.queue),
+        config.merchantTurns,
       ),
       outcomeSummary,
       unexpectedErrorLogging(fastify.log),
