@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { RequestContext } from './context';
 import { CostBudgets } from './cost-budget';
 import { MerchantTurns } from './merchant-turns';
+import { ThrottledCallers } from './throttled-callers';
 import { MAX_PAGE_SIZE } from '../shared/graphql/pagination';
 import { priceOperation } from './query-cost';
 import { limitCodes, requestLimits } from './request-limits';
@@ -14,7 +15,12 @@ import { limitCodes, requestLimits } from './request-limits';
  * short), and reports the price and both budgets in `extensions.cost`, as Shopify's API does
  * (`throttleStatus` is the token's, `merchantThrottleStatus` the merchant's).
  */
-export function costPlugin(budgets: CostBudgets, turns: MerchantTurns, turnLimits: { slots: number; queue: number }): ApolloServerPlugin<RequestContext> {
+export function costPlugin(
+  budgets: CostBudgets,
+  turns: MerchantTurns,
+  turnLimits: { slots: number; queue: number },
+  throttled: ThrottledCallers,
+): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       let cost: number | undefined;
@@ -60,6 +66,7 @@ export function costPlugin(budgets: CostBudgets, turns: MerchantTurns, turnLimit
           if (!taken.allowed) {
             const available = Math.min(taken.token.currentlyAvailable, taken.merchant.currentlyAvailable);
             const whose = taken.shortOf.map((name) => (name === 'token' ? "the token's" : "the merchant's")).join(' and ');
+            throttled.hold(request.http?.headers.get('authorization'), taken.retryAfterMs);
             throw new GraphQLError(`Throttled: the query costs ${cost} points and ${available} are available in ${whose} budget. Retry in ${taken.retryAfterMs} ms.`, {
               extensions: {
                 code: 'THROTTLED',

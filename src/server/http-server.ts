@@ -14,6 +14,7 @@ import { RequestContext, RequestSummary } from './context';
 import { CostBudget, CostBudgets } from './cost-budget';
 import { costPlugin } from './cost.plugin';
 import { MerchantTurns } from './merchant-turns';
+import { ThrottledCallers } from './throttled-callers';
 import { createErrorFormatter, errorCodeOf, unexpectedErrorLogging } from './error-formatting';
 import { registerFailedRequestLimit, serverTimeouts } from './client-limits';
 import { Loaders } from './loaders';
@@ -125,6 +126,26 @@ export async function createHttpServer(deps: HttpServerDependencies): Promise<Fa
     return reply.code(status).send({ errors: [{ message: status === 500 ? 'Internal server error.' : error.message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
 
+  // A caller just told THROTTLED is refused at the door until its Retry-After passes (at most a second).
+  const throttled = new ThrottledCallers(deps.clock);
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (request.url.split('?')[0] !== '/graphql') return;
+    const waitMs = throttled.waitMs(request.headers.authorization);
+    if (waitMs === 0) return;
+    request.graphql = { outcome: 'error', errorCodes: ['THROTTLED'] };
+    return reply
+      .code(429)
+      .header('retry-after', String(Math.ceil(waitMs / 1000)))
+      .send({
+        errors: [
+          {
+            message: `Throttled: your last request was refused for want of budget; wait ${waitMs} ms (Retry-After) before the next.`,
+            extensions: { code: 'THROTTLED', retryAfterMs: waitMs },
+          },
+        ],
+      });
+  });
+
   const armor = armorProtections({ blockFieldSuggestions: !development });
   const apollo = new ApolloServer<RequestContext>({
     schema: deps.schema,
@@ -143,6 +164,7 @@ export async function createHttpServer(deps: HttpServerDependencies): Promise<Fa
         ),
         new MerchantTurns(config.merchantTurns.slots, config.merchantTurns.queue),
         config.merchantTurns,
+        throttled,
       ),
       outcomeSummary,
       unexpectedErrorLogging(fastify.log),
