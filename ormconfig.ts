@@ -5,7 +5,6 @@ import { entities } from './src/database/entities';
 import pg from 'pg';
 import { postgresMigrations, sqliteMigrations } from './src/database/migrations';
 import { SnakeNamingStrategy } from './src/database/snake-naming.strategy';
-import { SqliteTurns } from './src/database/sqlite-turns';
 
 /**
  * The one definition of the database: the server, the tests and the TypeORM CLI
@@ -29,7 +28,6 @@ export function createDataSource(config: DatabaseConfig, options: { logger?: Log
     type: 'better-sqlite3',
     database: config.path,
     migrations: sqliteMigrations,
-    subscribers: [SqliteTurns],
     prepareDatabase: (db: { pragma(statement: string): unknown }) => {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
