@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { MAX_PAGE_SIZE } from '../../src/shared/graphql/pagination';
 import { onboard } from '../support/linking-flow';
 import { startTestServer, TestServer } from '../support/test-server';
@@ -52,6 +53,30 @@ describe('cursors are bound to their list, its order and the merchant', () => {
   ])('%s is INVALID_CURSOR', async (_name, after) => {
     const { body } = await server.gql(CATALOG, { first: 2, after });
     expect(body.errors?.[0].extensions?.code).toBe('INVALID_CURSOR');
+  });
+
+  it('fuzzing (item 8): a forged cursor (random, base64 of anything, a real one altered in one character) is INVALID_CURSOR unless it is a well-formed position in the list\'s own scope', async () => {
+    const real = await catalogCursor();
+    const scope = /^[^:]+:[^:]+:/.exec(Buffer.from(real, 'base64url').toString('utf8'))![0];
+    const altered = fc.tuple(fc.nat(real.length - 1), fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_')).map(([at, char]) => real.slice(0, at) + char + real.slice(at + 1)).filter((cursor) => !Buffer.from(cursor, 'base64url').equals(Buffer.from(real, 'base64url')));
+    // An empty `after` is no cursor at all: the first page, like null (asserted below).
+    const forged = fc.oneof(altered, fc.string({ maxLength: 200 }), fc.string({ maxLength: 60 }).map((text) => Buffer.from(text).toString('base64url')), fc.base64String({ maxLength: 120 })).filter((cursor) => cursor !== '');
+    await fc.assert(
+      fc.asyncProperty(forged, fc.constantFrom(CATALOG, ORDERS, LINKS, TIMELINE), async (after, document) => {
+        const { status, body } = await server.gql(document, { after });
+        expect(status).toBe(200);
+        // A cursor is bound to its list, order and merchant by its scope tag; past the tag it is a keyset
+        // position, and any well-formed position in the catalog's own scope pages on from there.
+        const decoded = Buffer.from(after, 'base64url').toString('utf8');
+        const samePositionScope = document === CATALOG && decoded.startsWith(scope) && /^[\x20-\x7e]{1,100}$/.test(decoded.slice(scope.length));
+        if (samePositionScope) expect(body.errors).toBeUndefined();
+        else expect(body.errors?.[0].extensions?.code).toBe('INVALID_CURSOR');
+      }),
+      { numRuns: 150, seed: 20_261_128, endOnFailure: true },
+    );
+    const first = await server.gql(CATALOG, { first: 2, after: '' });
+    expect(first.body.errors).toBeUndefined();
+    expect(first.body.data.catalogProducts.nodes).toEqual((await server.gql(CATALOG, { first: 2 })).body.data.catalogProducts.nodes);
   });
 });
 

@@ -26,3 +26,25 @@ it(`fuzzing: ${RUNS} operations generated from the schema never get a 5xx, an IN
   expect(report.cases).toBe(RUNS);
   expect(Object.keys(report.byStatus).every((status) => Number(status) < 500)).toBe(true);
 }, 180_000);
+
+describe('with budgets that run out', () => {
+  let budgeted: TestServer;
+
+  beforeAll(async () => {
+    // The smallest budgets the configuration allows, refilling slowly: random operations soon run them out.
+    budgeted = await startTestServer({ rateLimit: { capacity: 2000, restorePerSecond: 1, merchantCapacity: 2000, merchantRestorePerSecond: 1 } });
+  });
+
+  afterAll(async () => {
+    await budgeted.stop();
+  });
+
+  it('fuzzing (issue 15 item 8): random operations under budgets that run out are priced, throttled (429 THROTTLED, also at the door) and never get a 5xx', async () => {
+    const report = await runFuzzCampaign(budgeted, 400, SEED + 1);
+    process.stdout.write(`fuzz with budgets: ${JSON.stringify(report)}\n`);
+    expect(report.cases).toBe(400);
+    expect(Object.keys(report.byStatus).every((status) => Number(status) < 500)).toBe(true);
+    expect(report.byStatus[429]).toBeGreaterThan(0);
+    expect(report.byErrorCode.THROTTLED).toBeGreaterThan(0);
+  }, 180_000);
+});

@@ -66,8 +66,10 @@ export async function runFuzzCampaign(server: TestServer, runs: number, seed?: n
   const schema = await buildAppSchema({ sandboxControls: server.app.config.sandboxControls });
   const ids = await prepareMerchants(server);
   const report: CampaignReport = { cases: 0, byStatus: {}, byErrorCode: {}, invariantChecks: 0 };
+  // Each demo user signs in once, as a console would, and keeps its token; one caller sends a token that is none.
+  const signedIn = await Promise.all(tokens.map((subject) => (subject === 'not-a-token' ? subject : server.signIn(subject))));
   await fc.assert(
-    fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 2 }), fc.constantFrom(...tokens), async (operationSeed, token) => {
+    fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 2 }), fc.constantFrom(...signedIn), async (operationSeed, token) => {
       const { text, variables } = fuzzOperation(schema, operationSeed, ids);
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
