@@ -39,6 +39,13 @@ describe('U3: the open-order tally moves with each order change', () => {
     expect(isNoChange(tallyChange(order(OrderState.DELIVERED, end), order(OrderState.DELIVERED, end)))).toBe(true);
   });
 
+  it('U3: a change that moves any one counter or hour is a change', () => {
+    expect(isNoChange({ undelivered: 1, returnsInProgress: 0, windowHours: [] })).toBe(false);
+    expect(isNoChange({ undelivered: 0, returnsInProgress: -1, windowHours: [] })).toBe(false);
+    expect(isNoChange({ undelivered: 0, returnsInProgress: 0, windowHours: [{ hour, delta: 1 }] })).toBe(false);
+    expect(isNoChange({ undelivered: 0, returnsInProgress: 0, windowHours: [] })).toBe(true);
+  });
+
   it('U3: an event that changes nothing (not applied) moves nothing', () => {
     for (const state of Object.values(OrderState)) expect(isNoChange(tallyChange(order(state, end), order(state, end)))).toBe(true);
   });
