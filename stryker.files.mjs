@@ -13,9 +13,9 @@ export const ruleCore = [
   'src/orders/order-state.ts',
   'src/orders/order.rules.ts',
   'src/unlinking/unlink.rules.ts',
-  // Return windows (O2, O3, U3), and the open-order tally that sums them up.
+  // Return windows (O2, O3, U3), and the order tally that counts them.
   'src/orders/return-window.ts',
-  'src/orders/open-order-tally.ts',
+  'src/orders/order-tally.ts',
   // Prime eligibility (P2, P3, O1).
   'src/catalog/prime-eligibility.ts',
   // Permissions and roles.
@@ -35,7 +35,7 @@ export const scoping = [
   'src/unlinking/unlink-request.repository.ts',
   'src/catalog/catalog.repository.ts',
   'src/orders/order.repository.ts',
-  'src/orders/open-order-tally.repository.ts',
+  'src/orders/order-tally.repository.ts',
   'src/onboarding/onboarding-step.repository.ts',
   'src/merchants/merchant-directory.ts',
   'src/server/loaders.ts',

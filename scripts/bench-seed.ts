@@ -13,7 +13,7 @@ import { OnboardingStep } from '../src/onboarding/onboarding-step.entity';
 import { onboardingStepOrder, StepState } from '../src/onboarding/onboarding-step-state';
 import { BwpOrder, BwpOrderLine } from '../src/orders/order.entity';
 import { OrderState } from '../src/orders/order-state';
-import { OpenOrderTallies } from '../src/orders/open-order-tally.repository';
+import { OrderTallies } from '../src/orders/order-tally.repository';
 import { UnlinkRequest } from '../src/unlinking/unlink-request.entity';
 import { UnlinkRequestState } from '../src/unlinking/unlink-request-state';
 import { chunks } from '../src/shared/chunks';
@@ -94,8 +94,8 @@ async function seedMerchant(dataSource: DataSource, shape: MerchantShape, index:
     await insertAll(dataSource, BwpOrder, orders);
     await insertAll(dataSource, BwpOrderLine, lines);
   }
-  // The orders bypass the services, so their merchant's open-order tally (U3) is computed from them, as the repair does.
-  await dataSource.transaction((manager) => new OpenOrderTallies(dataSource).rebuild(manager, merchantId, now));
+  // The orders bypass the services, so their merchant's order tally (U3) is computed from them, as the repair does.
+  await dataSource.transaction((manager) => new OrderTallies(dataSource).rebuild(manager, merchantId, now));
   if (shape.unlinkRequested) {
     await insertAll(dataSource, UnlinkRequest, [Object.assign(new UnlinkRequest(), {
       id: newId(now.getTime()), merchantId, linkId, state: UnlinkRequestState.WAITING, supportCaseId: 'CASE-BENCH', reason: 'Benchmark', requestedByUserId: userId,

@@ -1,10 +1,11 @@
-import { OpenOrderTallyCheck } from '../src/orders/open-order-tally.check';
+import { OrderTallyCheck } from '../src/orders/order-tally.check';
 import { systemClock } from '../src/shared/clock';
 import { runDatabaseCommand } from './database-command';
 
 const usage = `Usage: npm run tally -- --check | --repair
 
-Compares each merchant's open-order tally (what an unlink waits for, U3) with a recount of its orders.
+Compares each merchant's order tally (its orders per state and inside their return window: what an unlink
+waits for, U3) with a recount of its orders.
 --check prints the merchants whose tally disagrees and exits 1 if any does; --repair rebuilds them from
 their orders. Uses the configured database (DATABASE_URL or DATABASE_PATH).`;
 
@@ -15,7 +16,7 @@ if (!mode) {
 }
 
 runDatabaseCommand(async (dataSource) => {
-  const check = new OpenOrderTallyCheck(dataSource);
+  const check = new OrderTallyCheck(dataSource);
   const found = mode === 'repair' ? await check.repair(systemClock.now()) : await check.mismatches(systemClock.now());
   for (const { merchantId, differences } of found) process.stdout.write(`${merchantId}: ${differences.join('; ')}\n`);
   if (found.length === 0) process.stdout.write('Every tally agrees with its orders.\n');

@@ -50,7 +50,7 @@ import { OrderEventsService } from './orders/order-events.service';
 import { OrderPages } from './orders/order-pages';
 import { OrderPlacementService } from './orders/order-placement.service';
 import { OrderRepository } from './orders/order.repository';
-import { OpenOrderTallies } from './orders/open-order-tally.repository';
+import { OrderTallies } from './orders/order-tally.repository';
 import { OrderLineResolver, OrderResolver } from './orders/order.resolver';
 import { registerOrderWebhook } from './orders/order-webhook.route';
 import { WebhookSecrets } from './orders/webhook-secrets';
@@ -228,12 +228,12 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
 
   const idempotency = new IdempotencyService(dataSource, transactions, clock);
   const orders = new OrderRepository(dataSource);
-  const openOrderTallies = new OpenOrderTallies(dataSource);
+  const orderTallies = new OrderTallies(dataSource);
   const orderPages = new OrderPages(orders, clock);
-  const orderEvents = new OrderEventsService(transactions, clock, config.returnWindowDays, config.webhookToleranceSeconds, openOrderTallies);
-  const orderPlacement = new OrderPlacementService(catalog, links, transactions, clock, openOrderTallies);
+  const orderEvents = new OrderEventsService(transactions, clock, config.returnWindowDays, config.webhookToleranceSeconds, orderTallies);
+  const orderPlacement = new OrderPlacementService(catalog, links, transactions, clock, orderTallies);
   const unlinkRequests = new UnlinkRequestRepository(dataSource);
-  const unlinking = new UnlinkService(links, catalog, openOrderTallies, unlinkRequests, transactions, clock, {
+  const unlinking = new UnlinkService(links, catalog, orderTallies, unlinkRequests, transactions, clock, {
     returnWindowDays: config.returnWindowDays,
     processingMs: config.unlinkProcessingHours * 3_600_000,
   }, logger.child({ task: 'unlinking' }));

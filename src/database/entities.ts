@@ -9,7 +9,7 @@ import { SellerCentralLink } from '../linking/seller-central-link.entity';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
 import { Merchant } from '../merchants/merchant.entity';
 import { BwpOrder, BwpOrderEvent, BwpOrderLine } from '../orders/order.entity';
-import { OpenOrderTally, ReturnWindowHour } from '../orders/open-order-tally.entity';
+import { OrderStateCount, ReturnWindowHour } from '../orders/order-tally.entity';
 import { UnlinkRequest } from '../unlinking/unlink-request.entity';
 import { OnboardingStep } from '../onboarding/onboarding-step.entity';
 import { sandboxEntities } from '../seller-central/sandbox/sandbox.entities';
@@ -29,7 +29,7 @@ export const entities = [
   BwpOrder,
   BwpOrderLine,
   BwpOrderEvent,
-  OpenOrderTally,
+  OrderStateCount,
   ReturnWindowHour,
   UnlinkRequest,
   IdempotencyKey,

@@ -7,8 +7,8 @@ import { BwpOrder, BwpOrderEvent, BwpOrderLine } from './order.entity';
 import { IncomingOrderEvent } from './order-event.parser';
 import { checkEventTime, EventTimeRefusal } from './event-time';
 import { applyOrderEvent } from './order-state';
-import { tallyChange } from './open-order-tally';
-import { OpenOrderTallies } from './open-order-tally.repository';
+import { tallyChange } from './order-tally';
+import { OrderTallies } from './order-tally.repository';
 import { returnWindowEnd } from './return-window';
 
 export type IngestOutcome =
@@ -31,7 +31,7 @@ export class OrderEventsService {
     private readonly clock: Clock,
     private readonly returnWindowDays: number,
     private readonly eventTimeToleranceSeconds: number,
-    private readonly tallies: OpenOrderTallies,
+    private readonly tallies: OrderTallies,
   ) {}
 
   async ingest(event: IncomingOrderEvent): Promise<IngestOutcome> {

@@ -8,8 +8,8 @@ import { newId } from '../shared/ids';
 import { BwpOrder, BwpOrderLine } from './order.entity';
 import { checkCanOrder } from './order.rules';
 import { OrderState } from './order-state';
-import { tallyChange } from './open-order-tally';
-import { OpenOrderTallies } from './open-order-tally.repository';
+import { tallyChange } from './order-tally';
+import { OrderTallies } from './order-tally.repository';
 
 export interface OrderLineRequest {
   productId: string;
@@ -26,7 +26,7 @@ export class OrderPlacementService {
     private readonly links: LinkRepository,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
-    private readonly tallies: OpenOrderTallies,
+    private readonly tallies: OrderTallies,
   ) {}
 
   async place(merchantId: string, lines: OrderLineRequest[]): Promise<BwpOrder> {

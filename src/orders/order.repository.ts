@@ -2,7 +2,7 @@ import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { dateFromSql } from '../database/sql-values';
 import { BwpOrder, BwpOrderLine } from './order.entity';
 import { OrderState } from './order-state';
-import { OpenOrdersSummary } from './open-order-tally';
+import { emptyTally, OpenOrdersSummary, OrderTally } from './order-tally';
 
 export interface OrderFilter {
   states?: OrderState[] | null;
@@ -42,7 +42,21 @@ export class OrderRepository {
     return this.filtered(merchantId, filter, now).getCount();
   }
 
-  /** What an unlink waits for, summed over the open orders: the truth the open-order tally is checked against (U3). */
+  /** The merchant's order tally counted over its orders: the truth the stored tally is checked against (order-tally.ts). */
+  async tallyFromOrders(merchantId: string, now: Date): Promise<OrderTally> {
+    const tally = emptyTally();
+    const byState = await this.filtered(merchantId, {}, now).select('o.state', 'state').addSelect('COUNT(*)', 'orders').groupBy('o.state').getRawMany<{ state: OrderState; orders: unknown }>();
+    for (const { state, orders } of byState) tally.byState[state] = Number(orders);
+    const delivered = await this.filtered(merchantId, { states: [OrderState.DELIVERED], insideReturnWindow: true }, now)
+      .select('COUNT(*)', 'count')
+      .addSelect('MAX(o.return_window_ends_at)', 'latest')
+      .getRawOne<Record<string, unknown>>();
+    tally.deliveredInWindow = Number(delivered?.count ?? 0);
+    tally.latestWindowEnd = dateFromSql(delivered?.latest);
+    return tally;
+  }
+
+  /** What an unlink waits for, summed over the open orders (U3). */
   async openSummary(merchantId: string, now: Date): Promise<OpenOrdersSummary> {
     const row = await this.filtered(merchantId, { insideReturnWindow: true }, now)
       .select('COUNT(*)', 'count')

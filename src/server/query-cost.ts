@@ -53,7 +53,7 @@ export const FIELD_PRICES: Record<string, FieldPrice> = {
   'OrderConnection.totalCount': () => SCAN_COST,
   // The catalog header's three counts come from one statement over the merchant's catalog.
   'Query.catalogSummary': ({ childComplexity }) => SCAN_COST + 1 + childComplexity,
-  // What an unlink waits for: the merchant's open-order tally (src/orders/open-order-tally.ts), not a scan.
+  // What an unlink waits for: the merchant's order tally (src/orders/order-tally.ts), not a scan.
   'UnlinkRequest.waitingFor': ({ childComplexity }) => TALLY_COST + 1 + childComplexity,
   // Each change is priced as its own setOfferPrime: a write, and its outcome's selection.
   'Mutation.setOfferPrimeForProducts': ({ args, childComplexity }) => 1 + bulkSize(args) * (WRITE_COST + childComplexity),

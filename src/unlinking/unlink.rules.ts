@@ -1,5 +1,5 @@
 import { LinkState } from '../linking/link-state';
-import { OpenOrdersSummary } from '../orders/open-order-tally';
+import { OpenOrdersSummary } from '../orders/order-tally';
 import { ErrorCode, refusalDetail, UserError } from '../shared/errors';
 import { UnlinkRequestState } from './unlink-request-state';
 

@@ -9,7 +9,8 @@ import { LinkEventKind } from '../linking/link-event.entity';
 import { LinkState } from '../linking/link-state';
 import { ConcurrentLinkChange, LinkRepository, systemActor, userActor } from '../linking/link.repository';
 import { SellerCentralLink } from '../linking/seller-central-link.entity';
-import { OpenOrderTallies } from '../orders/open-order-tally.repository';
+import { openOrders } from '../orders/order-tally';
+import { OrderTallies } from '../orders/order-tally.repository';
 import { ActivityLog, silentActivityLog } from '../shared/activity-log';
 import { Clock } from '../shared/clock';
 import { ErrorCode, failIf, UserError } from '../shared/errors';
@@ -40,7 +41,7 @@ export class UnlinkService {
   constructor(
     private readonly links: LinkRepository,
     private readonly catalog: CatalogRepository,
-    private readonly tallies: OpenOrderTallies,
+    private readonly tallies: OrderTallies,
     private readonly requests: UnlinkRequestRepository,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
@@ -115,7 +116,7 @@ export class UnlinkService {
   /** U3: what the merchant's pending unlink waits for, now. */
   async waitFor(merchantId: string): Promise<UnlinkWait> {
     const now = this.clock.now();
-    return unlinkWait(await this.tallies.summary(merchantId, now), now, this.settings.returnWindowDays);
+    return unlinkWait(openOrders(await this.tallies.read(merchantId, now)), now, this.settings.returnWindowDays);
   }
 
   /** When unlinking completes, once it has begun. */

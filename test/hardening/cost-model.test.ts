@@ -29,7 +29,7 @@ describe('prices follow the database\'s work (docs/cost-model.md)', () => {
     expect(price(`{ unlinkRequest { waitingOrders(first: 5) { totalCount } } }`)).toBe(1 + 2 + 5 + 100);
   });
 
-  it('the catalog header\'s counts cost a scan; what an unlink waits for, a read of the open-order tally', () => {
+  it('the catalog header\'s counts cost a scan; what an unlink waits for, a read of the order tally', () => {
     expect(price(`{ catalogSummary { productCount eligibleCount offeringPrimeCount } }`)).toBe(100 + 1);
     expect(price(`{ unlinkRequest { waitingFor { orderCount } } }`)).toBe(1 + 10 + 1);
     // The issue's 15 aliases of waitingFor: 30 points before issue 15, a scan each (1,530) after it, a tally read each now.

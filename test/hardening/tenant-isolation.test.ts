@@ -116,7 +116,7 @@ async function idsOf(token: string, unlinkRequest: string): Promise<Ids> {
 async function snapshot(): Promise<string> {
   const tables = ['seller_central_link', 'link_event', 'onboarding_step', 'catalog_product', 'bwp_order', 'bwp_order_event', 'unlink_request', 'merchant_user', 'api_token', 'webhook_secret', 'access_audit_entry'];
   const rows = await Promise.all(tables.map((table) => server.app.dataSource.query(`SELECT * FROM ${table} ORDER BY id`)));
-  const tallies = await server.app.dataSource.query('SELECT * FROM open_order_tally ORDER BY merchant_id');
+  const tallies = await server.app.dataSource.query('SELECT * FROM order_state_count ORDER BY merchant_id, state');
   const hours = await server.app.dataSource.query('SELECT * FROM return_window_hour ORDER BY merchant_id, hour');
   return JSON.stringify([...rows, tallies, hours]);
 }

@@ -10,7 +10,7 @@ import { ACME_WEBHOOK_SECRET, BLUEBIRD_WEBHOOK_SECRET } from '../support/webhook
  * Issue 15 items 5 and 8: the order webhook under random signed and unsigned events (any date from year 0
  * to +275760, any type, known and unknown orders, another merchant's secret, replayed IDs, odd bodies): no
  * 5xx ever, an out-of-range date refused and stored nothing, and afterwards every merchant's orders page
- * and unlink wait answer without error and the database invariants hold (the open-order tally included).
+ * and unlink wait answer without error and the database invariants hold (the order tally included).
  */
 const RUNS = Number(process.env.WEBHOOK_FUZZ_RUNS ?? 400);
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_128);

@@ -1,4 +1,4 @@
-import { OpenOrderTallyCheck } from '../../src/orders/open-order-tally.check';
+import { OrderTallyCheck } from '../../src/orders/order-tally.check';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { buildAppSchema } from '../../src/server/schema';
@@ -52,8 +52,8 @@ export async function checkInvariants(dataSource: DataSource, now: Date): Promis
   if (unlistedOffering.length > 0) throw new Error('P2 broken: a product without a listing offers Prime');
   const stepCounts = await dataSource.query(`SELECT link_id FROM onboarding_step GROUP BY link_id HAVING COUNT(*) <> 4`);
   if (stepCounts.length > 0) throw new Error('L6 broken: a link without exactly four onboarding steps');
-  const drifted = await new OpenOrderTallyCheck(dataSource).mismatches(now);
-  if (drifted.length > 0) throw new Error(`U3 broken: an open-order tally disagrees with its orders: ${JSON.stringify(drifted)}`);
+  const drifted = await new OrderTallyCheck(dataSource).mismatches(now);
+  if (drifted.length > 0) throw new Error(`U3 broken: an order tally disagrees with its orders: ${JSON.stringify(drifted)}`);
   return 5;
 }
 

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
-import { tallyDifferences } from './open-order-tally';
-import { OpenOrderTallies } from './open-order-tally.repository';
+import { tallyDifferences } from './order-tally';
+import { OrderTallies } from './order-tally.repository';
 import { OrderRepository } from './order.repository';
 
 export interface TallyMismatch {
@@ -10,17 +10,17 @@ export interface TallyMismatch {
 }
 
 /**
- * Checks each merchant's open-order tally against a recount of its orders (U3), and repairs those that
+ * Checks each merchant's order tally against a recount of its orders (U3), and repairs those that
  * disagree: `npm run tally -- --check` and `-- --repair` (scripts/order-tally.ts), and the fuzz campaign's
  * invariants. A tally can only drift through a write that bypasses the order services.
  */
-export class OpenOrderTallyCheck {
-  private readonly tallies: OpenOrderTallies;
+export class OrderTallyCheck {
+  private readonly tallies: OrderTallies;
   private readonly orders: OrderRepository;
   private readonly transactions: TransactionRunner;
 
   constructor(dataSource: DataSource) {
-    this.tallies = new OpenOrderTallies(dataSource);
+    this.tallies = new OrderTallies(dataSource);
     this.orders = new OrderRepository(dataSource);
     this.transactions = new TransactionRunner(dataSource);
   }
@@ -28,7 +28,7 @@ export class OpenOrderTallyCheck {
   async mismatches(now: Date): Promise<TallyMismatch[]> {
     const found: TallyMismatch[] = [];
     for (const merchantId of await this.tallies.merchants()) {
-      const differences = tallyDifferences(await this.tallies.summary(merchantId, now), await this.orders.openSummary(merchantId, now));
+      const differences = tallyDifferences(await this.tallies.read(merchantId, now), await this.orders.tallyFromOrders(merchantId, now));
       if (differences.length > 0) found.push({ merchantId, differences });
     }
     return found;

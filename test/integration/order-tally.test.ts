@@ -1,12 +1,12 @@
-import { OpenOrderTallyCheck } from '../../src/orders/open-order-tally.check';
+import { OrderTallyCheck } from '../../src/orders/order-tally.check';
 import { OrderRepository } from '../../src/orders/order.repository';
 import { onboard, placeOrder, productsBySku, sendOrderEvent, toggle } from '../support/linking-flow';
 import { onPostgres } from '../support/test-database';
 import { startTestServer, TestServer } from '../support/test-server';
 
 /**
- * U3 in constant time: what an unlink waits for is read from a per-merchant tally written with every
- * order change (src/orders/open-order-tally.ts), never summed over the orders on a read. These tests hold
+ * U3 in constant time: what an unlink waits for (and any orders count) is read from a per-merchant tally written with every
+ * order change (src/orders/order-tally.ts), never summed over the orders on a read. These tests hold
  * the tally to a recount of the orders, on SQLite and, in `npm run test:postgres`, on PostgreSQL.
  */
 const database = onPostgres ? 'PostgreSQL' : 'SQLite';
@@ -15,11 +15,11 @@ const WAITING = '{ unlinkRequest { state waitingFor { orderCount earliestUnlinkA
 const EVENTS = ['PACKAGE_SHIPPED', 'PACKAGE_DELIVERED', 'RETURN_STARTED', 'REFUND_REQUESTED', 'REFUND_COMPLETED', 'ORDER_CANCELLED'];
 
 let server: TestServer;
-let check: OpenOrderTallyCheck;
+let check: OrderTallyCheck;
 
 beforeEach(async () => {
   server = await startTestServer({ returnWindowDays: 1 });
-  check = new OpenOrderTallyCheck(server.app.dataSource);
+  check = new OrderTallyCheck(server.app.dataSource);
 });
 
 afterEach(async () => {
@@ -48,7 +48,7 @@ function random(seed: number) {
   };
 }
 
-describe(`U3: the open-order tally agrees with the orders (${database})`, () => {
+describe(`U3: the order tally agrees with the orders (${database})`, () => {
   it('U3: after each placement and event, in any order, as hours and return windows pass, the tally equals a recount of the orders', async () => {
     const productId = await eligibleProduct();
     const next = random(20261128);
@@ -124,11 +124,11 @@ describe(`U3: the open-order tally agrees with the orders (${database})`, () => 
         [`copy-${i}`, `BWP-COPY-${i}`, order.id],
       );
     }
-    expect(await check.repair(server.clock.now())).toEqual([{ merchantId: merchant, differences: ['count: tally 1, orders 41', 'undelivered: tally 1, orders 41'] }]);
+    expect(await check.repair(server.clock.now())).toEqual([{ merchantId: merchant, differences: ['PLACED: tally 1, orders 41'] }]);
     const many = await server.sql.count(() => server.gql(WAITING));
     expect((await server.gql(WAITING)).body.data.unlinkRequest.waitingFor.orderCount).toBe(41);
     expect(many).toHaveLength(few.length);
-    const tallyReads = many.filter((statement) => /open_order_tally/.test(statement));
+    const tallyReads = many.filter((statement) => /order_state_count/.test(statement));
     expect(tallyReads).toHaveLength(1);
     expect(tallyReads[0]).not.toMatch(/GROUP BY/i);
   });
@@ -141,10 +141,10 @@ describe(`U3: the open-order tally agrees with the orders (${database})`, () => 
     const merchant = await merchantId();
     expect(await check.mismatches(server.clock.now())).toEqual([]);
 
-    await server.app.dataSource.query('UPDATE open_order_tally SET undelivered = undelivered + 5');
+    await server.app.dataSource.query(`UPDATE order_state_count SET orders = orders + 5 WHERE state = 'PLACED'`);
     await server.app.dataSource.query('DELETE FROM return_window_hour');
     expect(await check.mismatches(server.clock.now())).toEqual([
-      { merchantId: merchant, differences: ['count: tally 6, orders 2', 'undelivered: tally 6, orders 1'] },
+      { merchantId: merchant, differences: ['PLACED: tally 6, orders 1', 'delivered inside their window: tally 0, orders 1'] },
     ]);
     expect(await check.repair(server.clock.now())).toHaveLength(1);
     expect(await check.mismatches(server.clock.now())).toEqual([]);
@@ -160,11 +160,11 @@ describe(`U3: the open-order tally agrees with the orders (${database})`, () => 
     await placeOrder(server, [productId]);
     const dataSource = server.app.dataSource;
     const applied = async () => (await dataSource.query('SELECT name FROM migrations')).map((row: { name: string }) => row.name);
-    while ((await applied()).some((name: string) => name.startsWith('OpenOrderTally'))) await dataSource.undoLastMigration();
+    while ((await applied()).some((name: string) => name.startsWith('OrderTally'))) await dataSource.undoLastMigration();
     await dataSource.runMigrations();
     expect(await check.mismatches(server.clock.now())).toEqual([]);
     expect(Number((await dataSource.query('SELECT SUM(delivered) AS n FROM return_window_hour'))[0].n)).toBe(1);
-    expect(Number((await dataSource.query('SELECT undelivered AS n FROM open_order_tally'))[0].n)).toBe(1);
+    expect(await dataSource.query('SELECT state, orders FROM order_state_count ORDER BY state')).toEqual([{ state: 'DELIVERED', orders: 1 }, { state: 'PLACED', orders: 1 }]);
   });
 });
 

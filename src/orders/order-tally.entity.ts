@@ -1,19 +1,18 @@
 import { Entity, PrimaryColumn } from 'typeorm';
 import { IntColumn } from '../database/columns';
+import { OrderState } from './order-state';
 
-/** U3: a merchant's orders that keep an unlink waiting whatever the time (see open-order-tally.ts). */
-@Entity('open_order_tally')
-export class OpenOrderTally {
+/** How many of a merchant's orders are in each state (see order-tally.ts). */
+@Entity('order_state_count')
+export class OrderStateCount {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   merchantId!: string;
 
-  /** Orders placed or shipped, not yet delivered. */
-  @IntColumn()
-  undelivered!: number;
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  state!: OrderState;
 
-  /** Orders with a return started or a refund pending. */
   @IntColumn()
-  returnsInProgress!: number;
+  orders!: number;
 }
 
 /** U3: a merchant's delivered orders by the hour their return window ends (hours since the epoch). */

@@ -1,0 +1,99 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { dateFromSql } from '../database/sql-values';
+import { emptyTally, endOfHour, hourOf, isNoChange, OrderTally, TallyChange } from './order-tally';
+import { OrderState } from './order-state';
+
+/**
+ * Each merchant's order tally (see order-tally.ts): written in the transaction of every order change,
+ * read in one statement whose cost does not grow with the orders.
+ */
+export class OrderTallies {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Moves the merchant's tally by one order's change, in the caller's transaction. */
+  async apply(manager: EntityManager, merchantId: string, change: TallyChange, now: Date): Promise<void> {
+    if (isNoChange(change)) return;
+    for (const { state, delta } of change.states) await this.add(manager, 'order_state_count', merchantId, ['state', state], ['orders', delta]);
+    for (const { hour, delta } of change.windowHours) await this.add(manager, 'return_window_hour', merchantId, ['hour', hour], ['delivered', delta]);
+    // Hours before the current one are never read again: each merchant keeps at most a return window's worth.
+    if (change.windowHours.length > 0) {
+      await this.run(manager, `DELETE FROM return_window_hour WHERE merchant_id = :merchantId AND hour < :hour`, { merchantId, hour: hourOf(now) });
+    }
+  }
+
+  /**
+   * The merchant's tally now, in one statement: the count of each state, the hours still to come, and the
+   * current hour's delivered orders counted exactly (a range of one hour on the open-orders index).
+   */
+  async read(merchantId: string, now: Date, manager: EntityManager = this.dataSource.manager): Promise<OrderTally> {
+    const hour = hourOf(now);
+    const states = Object.values(OrderState);
+    const [row] = (await this.run(
+      manager,
+      `SELECT
+         ${states.map((state) => `(SELECT c.orders FROM order_state_count c WHERE c.merchant_id = :merchantId AND c.state = '${state}') AS "${state}"`).join(',\n         ')},
+         (SELECT SUM(h.delivered) FROM return_window_hour h WHERE h.merchant_id = :merchantId AND h.hour > :hour) AS "laterHours",
+         (SELECT COUNT(*) FROM bwp_order o WHERE o.merchant_id = :merchantId AND o.state = :delivered
+            AND o.return_window_ends_at > :now AND o.return_window_ends_at < :hourEnd) AS "thisHour",
+         (SELECT MAX(o.return_window_ends_at) FROM bwp_order o WHERE o.merchant_id = :merchantId AND o.state = :delivered) AS "latestWindowEnd"`,
+      { merchantId, hour, now, hourEnd: endOfHour(hour), delivered: OrderState.DELIVERED },
+    )) as Array<Record<string, unknown>>;
+    const tally = emptyTally();
+    for (const state of states) tally.byState[state] = Number(row[state] ?? 0);
+    tally.deliveredInWindow = Number(row.laterHours ?? 0) + Number(row.thisHour ?? 0);
+    const latest = dateFromSql(row.latestWindowEnd);
+    tally.latestWindowEnd = latest && latest.getTime() > now.getTime() ? latest : null;
+    return tally;
+  }
+
+  /** Recomputes the merchant's tally from its orders (the repair; also what seeding that bypasses the services must call). */
+  async rebuild(manager: EntityManager, merchantId: string, now: Date): Promise<void> {
+    await this.run(manager, `DELETE FROM order_state_count WHERE merchant_id = :merchantId`, { merchantId });
+    await this.run(manager, `DELETE FROM return_window_hour WHERE merchant_id = :merchantId`, { merchantId });
+    await this.run(
+      manager,
+      `INSERT INTO order_state_count (merchant_id, state, orders)
+       SELECT o.merchant_id, o.state, COUNT(*) FROM bwp_order o WHERE o.merchant_id = :merchantId GROUP BY o.merchant_id, o.state`,
+      { merchantId },
+    );
+    await this.run(
+      manager,
+      `INSERT INTO return_window_hour (merchant_id, hour, delivered)
+       SELECT o.merchant_id, o.hour, COUNT(*) FROM (
+         SELECT merchant_id, ${this.hourExpression('return_window_ends_at')} AS hour FROM bwp_order
+         WHERE merchant_id = :merchantId AND state = :delivered AND return_window_ends_at >= :from
+       ) o GROUP BY o.merchant_id, o.hour`,
+      { merchantId, delivered: OrderState.DELIVERED, from: new Date(hourOf(now) * 3_600_000) },
+    );
+  }
+
+  /** Every merchant that has orders or a tally: what the check and the repair go through. */
+  async merchants(): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT merchant_id AS "merchantId" FROM order_state_count UNION SELECT merchant_id FROM bwp_order`,
+    )) as Array<{ merchantId: string }>;
+    return rows.map((row) => row.merchantId).sort();
+  }
+
+  /** The hour since the epoch of a UTC timestamp column, in SQL (SQLite keeps TypeORM's UTC text; PostgreSQL a timestamp). */
+  private hourExpression(column: string): string {
+    return this.dataSource.options.type === 'postgres'
+      ? `CAST(FLOOR(EXTRACT(EPOCH FROM ${column}) / 3600) AS INTEGER)`
+      : `CAST(strftime('%s', ${column}) AS INTEGER) / 3600`;
+  }
+
+  /** Adds `delta` to a merchant's counter row, creating it at `delta` (an upsert, atomic on both databases). */
+  private add(manager: EntityManager, table: string, merchantId: string, [keyColumn, key]: [string, unknown], [counter, delta]: [string, number]): Promise<unknown> {
+    return this.run(
+      manager,
+      `INSERT INTO ${table} (merchant_id, ${keyColumn}, ${counter}) VALUES (:merchantId, :key, :delta)
+       ON CONFLICT (merchant_id, ${keyColumn}) DO UPDATE SET ${counter} = ${table}.${counter} + excluded.${counter}`,
+      { merchantId, key, delta },
+    );
+  }
+
+  private run(manager: EntityManager, sql: string, parameters: Record<string, unknown>): Promise<unknown> {
+    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
+    return manager.query(query, values);
+  }
+}
