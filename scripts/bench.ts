@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -40,6 +40,13 @@ class StatementLog extends AbstractLogger {
     this.statements.push({ query, parameters: parameters ?? [] });
   }
   protected writeLog(_level: LogLevel, _message: LogMessage | LogMessage[]): void {}
+}
+
+/** Every server this run starts, stopped at the end whatever happens (a failed run leaves none behind). */
+const children: ChildProcess[] = [];
+function track(server: Server): Server {
+  children.push(server.child);
+  return server;
 }
 
 interface Server {
@@ -147,9 +154,12 @@ async function main() {
     const recordedPath = join(folder, 'recorded.json');
     writeFileSync(recordedPath, JSON.stringify(recorded));
 
-    const real = await start([join(root, 'dist/src/main.js')], serverEnv(database));
-    const naive = await start([join(root, 'dist/src/main.js')], serverEnv(database, { DATALOADER_BATCHING: 'false' }));
-    const floor = await start([join(root, 'scripts/bench-floor.js')], { BENCH_RECORDED: recordedPath, NODE_PATH: join(root, 'node_modules') });
+    // The embedded database serves one process (a lock file beside it): the naive server gets a copy of it.
+    const naiveDatabase = join(folder, 'naive.sqlite');
+    for (const suffix of ['', '-wal']) if (existsSync(database + suffix)) copyFileSync(database + suffix, naiveDatabase + suffix);
+    const real = track(await start([join(root, 'dist/src/main.js')], serverEnv(database)));
+    const naive = track(await start([join(root, 'dist/src/main.js')], serverEnv(naiveDatabase, { DATALOADER_BATCHING: 'false' })));
+    const floor = track(await start([join(root, 'scripts/bench-floor.js')], { BENCH_RECORDED: recordedPath, NODE_PATH: join(root, 'node_modules') }));
 
     say();
     say(`| operation | connections | req/s | p50 ms | p95 ms | p99 ms | SQL statements | vs floor | vs naive (no DataLoader) |`);
@@ -177,7 +187,7 @@ async function main() {
       started = Date.now();
       await prepare(path, { products: 1000, orders: size }, 0);
       const seeding = (Date.now() - started) / 1000;
-      const server = await start([join(root, 'dist/src/main.js')], serverEnv(path));
+      const server = track(await start([join(root, 'dist/src/main.js')], serverEnv(path)));
       const catalogPage = await load(server.url, operations['catalog page (50)'], 1, DURATION);
       const ordersPage = await load(server.url, operations['orders page (50)'], 1, DURATION);
       server.child.kill('SIGTERM');
@@ -191,6 +201,7 @@ async function main() {
     }
     if (!quick) writeResults(lines, growth);
   } finally {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
     rmSync(folder, { recursive: true, force: true });
   }
 }

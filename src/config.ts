@@ -60,6 +60,8 @@ export interface AppConfig {
   rateLimit: { capacity: number; restorePerSecond: number; merchantCapacity: number; merchantRestorePerSecond: number };
   /** DataLoader batching; off only for the benchmark's naive baseline. */
   dataLoaderBatching: boolean;
+  /** How long a signed-in viewer is kept by its token's hash (see auth/viewer-cache.ts); 0 turns the cache off. */
+  viewerCacheTtlMs: number;
   /** Which Seller Central the app talks to: the embedded sandbox, or Amazon's Selling Partner API. */
   sellerCentral: SellerCentralConfig;
   /** Who signs users in: an OpenID Connect provider, or (outside production) this server's development issuer. */
@@ -185,6 +187,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     introspection: reader.boolean('INTROSPECTION', environment === 'development'),
     rateLimit: rateLimitFromEnv(reader),
     dataLoaderBatching: reader.boolean('DATALOADER_BATCHING', true),
+    viewerCacheTtlMs: reader.integer('VIEWER_CACHE_TTL_MS', 5000, 0, 60_000),
     sellerCentral: sellerCentralConfigFromEnv(env, environment, reader),
     auth: { mode: 'development-issuer', keyPath: null },
     corsOrigins: [],
