@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Permission } from '../auth/role';
 import { IdempotencyService, ReplayCodec } from '../idempotency/idempotency.service';
 import { RequestContext } from '../server/context';
@@ -6,6 +7,7 @@ import { authorize } from '../auth/authorize';
 import { decodeGlobalId, parseGlobalId } from '../shared/graphql/global-id';
 import { mutationPayload } from '../shared/graphql/mutation-payload';
 import { decodeCursor, PageArgs, pageOf, toConnection } from '../shared/graphql/pagination';
+import { selectsField } from '../shared/graphql/selection';
 import { UserErrorView } from '../shared/graphql/user-error.type';
 import { ErrorCode, UserError } from '../shared/errors';
 import {
@@ -98,21 +100,18 @@ export class CatalogResolver {
     @Args() { first, after }: PageArgs,
     @Arg('filter', () => CatalogProductFilter, { nullable: true, description: 'Which products to list; all when left out.' }) filter: CatalogProductFilter | null,
     @Ctx() { viewer, loaders }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     authorize(viewer, Permission.READ_CATALOG);
-    const readiness = await loaders.primeReadiness.load(viewer.merchantId);
     const criteria = filter ?? {};
+    // Only a filter on eligibility needs the merchant's readiness before the page is read.
+    const readiness = typeof criteria.eligible === 'boolean' ? await loaders.primeReadiness.load(viewer.merchantId) : null;
     const scope = { list: 'catalogProducts', sort: 'sku', merchantId: viewer.merchantId };
-    const rows = await this.catalog.page(viewer.merchantId, readiness, criteria, first, decodeCursor(scope, after));
+    // The page, its inventory and (counted only when asked for: a count grows with the catalog) its total, in one statement.
+    const { rows, totalCount } = await this.catalog.page(viewer.merchantId, readiness, criteria, first, decodeCursor(scope, after), selectsField(info, 'totalCount'));
+    for (const row of rows) loaders.inventoryBySku.prime(row.sku, row.fulfillableQuantity);
     const page = pageOf(rows.map(CatalogProductView.from), first, scope, (product) => product.sku);
-    const catalog = this.catalog;
-    return {
-      ...toConnection(page, scope, (product) => product.sku),
-      // Counted only when asked for: a count grows with the catalog, a keyset page does not.
-      get totalCount() {
-        return catalog.count(viewer.merchantId, readiness, criteria);
-      },
-    };
+    return { ...toConnection(page, scope, (product) => product.sku), totalCount };
   }
 
   @Query(() => CatalogSummaryView, { description: 'The counts the catalog page header shows.' })
