@@ -30,15 +30,17 @@ export interface CatalogPageRow extends CatalogProductFields {
   fulfillableQuantity: number | null;
 }
 
-/** A page of the catalog, read in one statement; `totalCount` only when asked for. */
+/** A page of the catalog, read in one statement; `totalCount` only when asked for, `readiness` when asked for and the page has a row. */
 export interface CatalogPage {
   rows: CatalogPageRow[];
   totalCount: number | null;
+  readiness: PrimeReadiness | null;
 }
 
 const productColumns = 'p.id, p.sku, p.amazon_sku, p.title, p.price_cents, p.currency, p.offer_prime, p.listed, p.updated_at';
 
 type RawProductRow = Record<'id' | 'sku' | 'amazon_sku' | 'title' | 'currency', string> & Record<'price_cents' | 'offer_prime' | 'listed' | 'updated_at' | 'fulfillable_quantity' | 'total_count', unknown>;
+type RawPageRow = RawProductRow & Partial<RawReadinessRow>;
 
 /** A raw row of `productColumns` mapped by hand (SQLite hands booleans back as 0/1, PostgreSQL as booleans). */
 export function productFromRow(row: RawProductRow): CatalogProductFields {
@@ -52,6 +54,36 @@ export function productFromRow(row: RawProductRow): CatalogProductFields {
     offerPrime: Boolean(row.offer_prime),
     listed: Boolean(row.listed),
     updatedAt: dateFromSql(row.updated_at)!,
+  };
+}
+
+/**
+ * P2's merchant readiness (the current link, its attention, its Amazon Pay and Prime shipping steps) as
+ * scalar subqueries: each reads the current link by its unique index once per statement, so they can ride
+ * along with another read (the catalog page) and cost no round trip of their own.
+ */
+const readinessColumns = ['state AS link_state', 'attention_code', 'attention_message', 'attention_since']
+  .map((column) => `(SELECT l.${column.split(' ')[0]} FROM seller_central_link l WHERE l.current_for_merchant_id = :merchantId) AS ${column.split(' ').pop()}`)
+  .concat(
+    ['amazonPay AS amazon_pay', 'primeShipping AS prime_shipping'].map(
+      (kind) =>
+        `(SELECT s.state FROM seller_central_link l JOIN onboarding_step s ON s.link_id = l.id AND s.merchant_id = l.merchant_id WHERE l.current_for_merchant_id = :merchantId AND s.kind = :${kind.split(' ')[0]}) AS ${kind.split(' ').pop()}`,
+    ),
+  )
+  .join(', ');
+
+const readinessParameters = { amazonPay: OnboardingStepKind.REGISTER_AMAZON_PAY, primeShipping: OnboardingStepKind.ACTIVATE_PRIME_SHIPPING };
+
+type RawReadinessRow = Record<'link_state' | 'attention_code' | 'attention_message' | 'amazon_pay' | 'prime_shipping', string | null> & { attention_since: unknown };
+
+function readinessFromRow(row: RawReadinessRow | undefined): PrimeReadiness {
+  if (!row?.link_state) return { linkState: null, amazonPay: null, primeShipping: null };
+  const since = dateFromSql(row.attention_since);
+  return {
+    linkState: row.link_state as LinkState,
+    amazonPay: (row.amazon_pay as StepState | null) ?? null,
+    primeShipping: (row.prime_shipping as StepState | null) ?? null,
+    attention: row.attention_code && row.attention_message && since ? { code: row.attention_code as ErrorCode, message: row.attention_message, since } : null,
   };
 }
 
@@ -93,24 +125,11 @@ export class CatalogRepository {
     };
   }
 
-  /** The same, read in one statement (the link and its two steps joined) for pages that only read it. */
+  /** The same, read in one statement (the link and its two steps) for pages that only read it. */
   private async readinessRead(merchantId: string, manager: EntityManager): Promise<PrimeReadiness> {
-    const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
-      `SELECT l.state AS link_state, l.attention_code, l.attention_message, l.attention_since,
-         (SELECT s.state FROM onboarding_step s WHERE s.link_id = l.id AND s.merchant_id = l.merchant_id AND s.kind = :amazonPay) AS amazon_pay,
-         (SELECT s.state FROM onboarding_step s WHERE s.link_id = l.id AND s.merchant_id = l.merchant_id AND s.kind = :primeShipping) AS prime_shipping
-       FROM seller_central_link l WHERE l.current_for_merchant_id = :merchantId`,
-      { merchantId, amazonPay: OnboardingStepKind.REGISTER_AMAZON_PAY, primeShipping: OnboardingStepKind.ACTIVATE_PRIME_SHIPPING },
-    );
-    const [row] = (await manager.query(sql, parameters)) as Array<Record<string, string | null>>;
-    if (!row) return { linkState: null, amazonPay: null, primeShipping: null };
-    const since = dateFromSql(row.attention_since);
-    return {
-      linkState: row.link_state as LinkState,
-      amazonPay: (row.amazon_pay as StepState | null) ?? null,
-      primeShipping: (row.prime_shipping as StepState | null) ?? null,
-      attention: row.attention_code && row.attention_message && since ? { code: row.attention_code as ErrorCode, message: row.attention_message, since } : null,
-    };
+    const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(`SELECT ${readinessColumns}`, { merchantId, ...readinessParameters });
+    const [row] = (await manager.query(sql, parameters)) as RawReadinessRow[];
+    return readinessFromRow(row);
   }
 
   /** U1: how many of the merchant's products offer Prime, and the first `named` of them in SKU order. */
@@ -138,8 +157,9 @@ export class CatalogRepository {
 
   /**
    * The catalog page's read model: `first + 1` products in SKU order after `afterSku` (keyset pagination),
-   * each with its SKU's inventory, and (when asked for) how many match the filter, in one statement of
-   * plain rows mapped by hand. `readiness` is needed only to filter on eligibility.
+   * each with its SKU's inventory, and (when asked for) how many match the filter and the merchant's
+   * readiness, in one statement of plain rows mapped by hand. `readiness` is needed only to filter on
+   * eligibility (the caller reads it first then).
    */
   async page(
     merchantId: string,
@@ -147,24 +167,27 @@ export class CatalogRepository {
     filter: CatalogFilter,
     first: number,
     afterSku: string | undefined,
-    withTotalCount = false,
+    read: { totalCount?: boolean; readiness?: boolean } = {},
   ): Promise<CatalogPage> {
+    const withTotalCount = read.totalCount === true;
     const parameters: Record<string, unknown> = { merchantId, listed: true };
     const where = this.filterSql('p', readiness, filter, parameters);
     const count = withTotalCount ? `, (SELECT COUNT(*) FROM catalog_product c WHERE ${this.filterSql('c', readiness, filter, parameters)}) AS total_count` : '';
+    const withReadiness = read.readiness === true;
+    if (withReadiness) Object.assign(parameters, readinessParameters);
     if (afterSku !== undefined) parameters.afterSku = afterSku;
     const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(
-      `SELECT ${productColumns}, i.fulfillable_quantity${count}
+      `SELECT ${productColumns}, i.fulfillable_quantity${count}${withReadiness ? `, ${readinessColumns}` : ''}
        FROM catalog_product p LEFT JOIN fulfillment_inventory i ON i.merchant_id = p.merchant_id AND i.sku = p.sku
        WHERE ${where}${afterSku !== undefined ? ' AND p.sku > :afterSku' : ''}
        ORDER BY p.sku ASC LIMIT ${Number(first) + 1}`,
       parameters,
     );
-    const raw = (await this.dataSource.query(sql, values)) as RawProductRow[];
+    const raw = (await this.dataSource.query(sql, values)) as RawPageRow[];
     const rows = raw.map((row) => ({ ...productFromRow(row), fulfillableQuantity: row.fulfillable_quantity === null ? null : Number(row.fulfillable_quantity) }));
     // A page past the last product has no row to carry the count: count on its own (rare).
     const totalCount = !withTotalCount ? null : raw.length > 0 ? Number(raw[0].total_count) : await this.count(merchantId, readiness, filter);
-    return { rows, totalCount };
+    return { rows, totalCount, readiness: withReadiness && raw.length > 0 ? readinessFromRow(raw[0] as RawReadinessRow) : null };
   }
 
   count(merchantId: string, readiness: PrimeReadiness | null, filter: CatalogFilter): Promise<number> {

@@ -107,11 +107,16 @@ export class CatalogResolver {
     // Only a filter on eligibility needs the merchant's readiness before the page is read.
     const readiness = typeof criteria.eligible === 'boolean' ? await loaders.primeReadiness.load(viewer.merchantId) : null;
     const scope = { list: 'catalogProducts', sort: 'sku', merchantId: viewer.merchantId };
-    // The page, its inventory and (counted only when asked for: a count grows with the catalog) its total, in one statement.
-    const { rows, totalCount } = await this.catalog.page(viewer.merchantId, readiness, criteria, first, decodeCursor(scope, after), selectsField(info, 'totalCount'));
-    for (const row of rows) loaders.inventoryBySku.prime(row.sku, row.fulfillableQuantity);
-    const page = pageOf(rows.map(CatalogProductView.from), first, scope, (product) => product.sku);
-    return { ...toConnection(page, scope, (product) => product.sku), totalCount };
+    // The page, its inventory, (counted only when asked for: a count grows with the catalog) its total, and
+    // the merchant's readiness that the eligibility fields need, in one statement.
+    const page = await this.catalog.page(viewer.merchantId, readiness, criteria, first, decodeCursor(scope, after), {
+      totalCount: selectsField(info, 'totalCount'),
+      readiness: readiness === null,
+    });
+    if (page.readiness) loaders.primeReadiness.prime(viewer.merchantId, page.readiness);
+    for (const row of page.rows) loaders.inventoryBySku.prime(row.sku, row.fulfillableQuantity);
+    const products = pageOf(page.rows.map(CatalogProductView.from), first, scope, (product) => product.sku);
+    return { ...toConnection(products, scope, (product) => product.sku), totalCount: page.totalCount };
   }
 
   @Query(() => CatalogSummaryView, { description: 'The counts the catalog page header shows.' })

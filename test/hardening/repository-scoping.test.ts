@@ -110,14 +110,15 @@ describe('lookups by ID answer with the named merchant\'s rows only, whatever ID
     // Bluebird gets inventory under one of Acme's SKUs, and a product of its own under it too.
     await manager.insert(FulfillmentInventoryRecord, { merchantId: BLUEBIRD, sku: 'NW-TENT-2P', fulfillableQuantity: 9999, identifiedAt: server.clock.now() });
     try {
-      const acme = await catalog.page(ACME, null, {}, 100, undefined, true);
+      const acme = await catalog.page(ACME, null, {}, 100, undefined, { totalCount: true, readiness: true });
       const acmeProducts = await manager.countBy(CatalogProduct, { merchantId: ACME });
       expect(acme.totalCount).toBe(acmeProducts);
       expect(acme.rows).toHaveLength(acmeProducts);
       expect(acme.rows.find((row) => row.sku === 'NW-TENT-2P')!.fulfillableQuantity).not.toBe(9999);
-      const bluebird = await catalog.page(BLUEBIRD, null, {}, 100, undefined, true);
+      const bluebird = await catalog.page(BLUEBIRD, null, {}, 100, undefined, { totalCount: true, readiness: true });
       expect(bluebird.rows.map((row) => row.sku)).not.toContain('NW-TENT-2P');
       expect(bluebird.totalCount).toBe(await manager.countBy(CatalogProduct, { merchantId: BLUEBIRD }));
+      expect([acme.readiness?.linkState, bluebird.readiness?.linkState]).toEqual([LinkState.UNLINK_REQUESTED, LinkState.LINKED]);
     } finally {
       await manager.delete(FulfillmentInventoryRecord, { merchantId: BLUEBIRD, sku: 'NW-TENT-2P' });
     }
