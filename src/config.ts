@@ -60,6 +60,8 @@ export interface AppConfig {
   rateLimit: { capacity: number; restorePerSecond: number; merchantCapacity: number; merchantRestorePerSecond: number };
   /** DataLoader batching; off only for the benchmark's naive baseline. */
   dataLoaderBatching: boolean;
+  /** Operations run as functions compiled by graphql-jit (see server/jit-executor.ts) instead of graphql-js's interpreter. */
+  graphqlJit: boolean;
   /** How long a signed-in viewer is kept by its token's hash (see auth/viewer-cache.ts); 0 turns the cache off. */
   viewerCacheTtlMs: number;
   /** Which Seller Central the app talks to: the embedded sandbox, or Amazon's Selling Partner API. */
@@ -187,6 +189,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     introspection: reader.boolean('INTROSPECTION', environment === 'development'),
     rateLimit: rateLimitFromEnv(reader),
     dataLoaderBatching: reader.boolean('DATALOADER_BATCHING', true),
+    graphqlJit: reader.boolean('GRAPHQL_JIT', true),
     viewerCacheTtlMs: reader.integer('VIEWER_CACHE_TTL_MS', 5000, 0, 60_000),
     sellerCentral: sellerCentralConfigFromEnv(env, environment, reader),
     auth: { mode: 'development-issuer', keyPath: null },
