@@ -8,6 +8,11 @@ import { loadConfig } from '../src/config';
 import { seedSandboxAccounts } from '../src/seller-central/sandbox/sandbox-accounts.seed';
 import { BENCH_TOKEN, seedBenchData } from './bench-seed';
 
+/**
+ * npm run bench:execution: the two pages' server CPU per request in process (Fastify's inject, no sockets),
+ * with graphql-jit off and on (GRAPHQL_JIT), interleaved over four rounds so that a shared machine's
+ * drift hits both alike. What the HTTP bench cannot separate from its noise, this can.
+ */
 const benchSignIn = { AUTH_JWKS_URL: 'https://login.bench.invalid/.well-known/jwks.json', AUTH_ISSUER: 'https://login.bench.invalid/', AUTH_AUDIENCE: 'bwp-bench', SELLER_CENTRAL: 'sandbox' };
 const pages: Record<string, string> = {
   catalog: `{ catalogProducts(first: 50) { totalCount nodes { id sku title price { amount } fulfillableQuantity offerPrime eligibleForPrime ineligibilityReasons buyability } } }`,
