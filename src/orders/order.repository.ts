@@ -1,4 +1,4 @@
-import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { CatalogProductFields, productFromRow } from '../catalog/catalog.repository';
 import { dateFromSql } from '../database/sql-values';
 import { BwpOrder, BwpOrderLine } from './order.entity';
@@ -144,10 +144,6 @@ export class OrderRepository {
       undelivered: Number(row?.undelivered ?? 0),
       returnsInProgress: Number(row?.returnsInProgress ?? 0),
     };
-  }
-
-  linesFor(orderIds: string[], merchantId: string) {
-    return this.dataSource.manager.find(BwpOrderLine, { where: { orderId: In(orderIds), merchantId }, order: { id: 'ASC' } });
   }
 
   /** The filter's conditions on the orders aliased `alias`, as SQL with named parameters (added to `parameters`). */

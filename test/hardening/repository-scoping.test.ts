@@ -73,11 +73,12 @@ describe('lookups by ID answer with the named merchant\'s rows only, whatever ID
     expect(await directory.findUsers([olivia.id], BLUEBIRD)).toEqual([]);
   });
 
-  it('O1: order lines of another merchant\'s order are not returned (linesFor filters by merchant)', async () => {
+  it('O1: order lines of another merchant\'s order are not returned (linesWithProducts filters by merchant)', async () => {
     const orders = new OrderRepository(server.app.dataSource);
-    const lines = await orders.linesFor([orderIds.acme, orderIds.bluebird], ACME);
-    expect(lines.map((line) => [line.orderId, line.merchantId, line.sku])).toEqual([[orderIds.acme, ACME, 'NW-TENT-2P']]);
-    expect(await orders.linesFor([orderIds.bluebird], ACME)).toEqual([]);
+    const lines = await orders.linesWithProducts([orderIds.acme, orderIds.bluebird], ACME);
+    expect(lines.map((line) => [line.orderId, line.sku])).toEqual([[orderIds.acme, 'NW-TENT-2P']]);
+    expect(await orders.linesWithProducts([orderIds.bluebird], ACME)).toEqual([]);
+    expect((await orders.linesWithProducts([orderIds.bluebird], BLUEBIRD)).map((line) => line.orderId)).toEqual([orderIds.bluebird]);
   });
 
   it('O1: the orders page\'s lines-with-products read returns the merchant\'s lines only, and joins no other merchant\'s product', async () => {
@@ -256,7 +257,7 @@ describe('orders of rows: by ID, not by the order rows were written in (several 
     const earlier = { ...line, id: idBefore(line.id, 5), sku: 'BB-EARLIER' };
     await manager.insert(BwpOrderLine, earlier);
     try {
-      const lines = await new OrderRepository(server.app.dataSource).linesFor([orderIds.bluebird], BLUEBIRD);
+      const lines = await new OrderRepository(server.app.dataSource).linesWithProducts([orderIds.bluebird], BLUEBIRD);
       expect(lines.map((found) => found.sku)).toEqual(['BB-EARLIER', line.sku]);
     } finally {
       await manager.delete(BwpOrderLine, { id: earlier.id });
