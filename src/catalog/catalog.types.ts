@@ -66,6 +66,9 @@ export class CatalogProductView extends Node {
   /** The database ID, for field resolvers; not exposed. */
   productId!: string;
 
+  /** P2's reasons, when the page that read the product knew the merchant's readiness and the SKU's inventory; not exposed. */
+  knownReasons?: IneligibilityReason[];
+
   static from(product: CatalogProductFields): CatalogProductView {
     return Object.assign(new CatalogProductView(), {
       id: toGlobalId('CatalogProduct', product.id),
