@@ -1,24 +1,31 @@
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { Client } from 'pg';
 import { AbstractLogger, LogLevel, LogMessage } from 'typeorm';
 import { createDataSource } from '../ormconfig';
 import { createApp } from '../src/app';
-import { loadConfig } from '../src/config';
+import { DatabaseConfig, loadConfig } from '../src/config';
 import { seedSandboxAccounts } from '../src/seller-central/sandbox/sandbox-accounts.seed';
 import { BENCH_TOKEN, seedBenchData } from './bench-seed';
 
 /**
- * npm run bench [-- --quick] [--explain]: the console's hot paths over HTTP against a production-mode
- * server on a large dataset, with two baselines in the same run (the floor: recorded bytes from the
- * same HTTP framework; naive: the same server with DataLoader batching off), SQL statements per
- * operation, peak memory, and how the catalog and orders pages grow with a merchant's orders.
+ * npm run bench [-- --quick] [--explain] [--postgres] [--pages]: the console's hot paths over HTTP against a
+ * production-mode server on a large dataset, with two baselines in the same run (the floor: recorded bytes
+ * from the same HTTP framework; naive: the same server with DataLoader batching off), SQL statements and
+ * server CPU per operation, peak memory, and how the catalog and orders pages grow with a merchant's orders.
+ * `--postgres` runs it all on a throwaway PostgreSQL cluster (scripts/with-postgres.sh) instead of the
+ * embedded SQLite file, and measures the pages at several pool sizes (`--pool=2,5,10`); `--pages` runs the
+ * catalog and orders pages only.
  */
 const quick = process.argv.includes('--quick');
 const explain = process.argv.includes('--explain');
+const postgres = process.argv.includes('--postgres');
+const pagesOnly = process.argv.includes('--pages');
+const poolSizes = (/^--pool=([\d,]+)$/.exec(process.argv.find((arg) => arg.startsWith('--pool=')) ?? '')?.[1] ?? '2,5,10').split(',').map(Number);
 const root = join(__dirname, '..');
 const DURATION = quick ? 3 : 6;
 const CONNECTIONS = quick ? [16] : [1, 8, 32];
@@ -42,6 +49,13 @@ class StatementLog extends AbstractLogger {
   protected writeLog(_level: LogLevel, _message: LogMessage | LogMessage[]): void {}
 }
 
+/** Every server this run starts, stopped at the end whatever happens (a failed run leaves none behind). */
+const children: ChildProcess[] = [];
+function track(server: Server): Server {
+  children.push(server.child);
+  return server;
+}
+
 interface Server {
   url: string;
   child: ChildProcess;
@@ -63,9 +77,13 @@ function start(command: string[], env: Record<string, string>): Promise<Server> 
 /** Production needs a sign-in provider; the bench signs in with API tokens, so the provider is never asked. */
 const benchSignIn = { AUTH_JWKS_URL: 'https://login.bench.invalid/.well-known/jwks.json', AUTH_ISSUER: 'https://login.bench.invalid/', AUTH_AUDIENCE: 'bwp-bench', SELLER_CENTRAL: 'sandbox' };
 
-function serverEnv(database: string, extra: Record<string, string> = {}): Record<string, string> {
+function databaseEnv(database: DatabaseConfig): Record<string, string> {
+  return database.type === 'postgres' ? { DATABASE_URL: database.url, DATABASE_POOL_SIZE: String(database.poolSize) } : { DATABASE_PATH: database.path };
+}
+
+function serverEnv(database: DatabaseConfig, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', DATABASE_PATH: database, ...benchSignIn,
+    NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...databaseEnv(database), ...benchSignIn,
     WORKER_INTERVAL_MS: '0', RATE_LIMIT_POINTS: '1000000', RATE_LIMIT_RESTORE_PER_SECOND: '100000', ...extra,
   };
 }
@@ -74,7 +92,15 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function load(url: string, query: string, connections: number, duration: number) {
+/** CPU time (user + system) a process has used, in milliseconds. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+/** Loads `url` with one query; with `pid`, also the server process's CPU per answered request (robust on a shared machine, where req/s is not). */
+async function load(url: string, query: string, connections: number, duration: number, pid?: number) {
+  const cpuBefore = pid ? cpuMs(pid) : 0;
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -91,7 +117,8 @@ async function load(url: string, query: string, connections: number, duration: n
     instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
   });
   latencies.sort((a, b) => a - b);
-  return { rps: result.requests.average, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors: result.errors + result.non2xx };
+  const cpuPerRequest = pid && latencies.length > 0 ? (cpuMs(pid) - cpuBefore) / latencies.length : NaN;
+  return { cpuPerRequest, rps: result.requests.average, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors: result.errors + result.non2xx };
 }
 
 function peakMemoryMb(pid: number): number {
@@ -99,34 +126,52 @@ function peakMemoryMb(pid: number): number {
   return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024);
 }
 
-async function prepare(path: string, large: { products: number; orders: number }, small: number): Promise<void> {
-  const dataSource = createDataSource({ type: 'better-sqlite3', path });
+async function prepare(database: DatabaseConfig, large: { products: number; orders: number }, small: number): Promise<void> {
+  const dataSource = createDataSource(database);
   await dataSource.initialize();
   await dataSource.runMigrations();
   await dataSource.transaction((manager) => seedSandboxAccounts(manager));
   await seedBenchData(dataSource, large, small);
+  // A freshly loaded PostgreSQL database has no statistics until autovacuum gets to it; a live one has them.
+  if (database.type === 'postgres') await dataSource.query('ANALYZE');
   await dataSource.destroy();
+}
+
+/** A new PostgreSQL database on the cluster of TEST_DATABASE_URL (see scripts/with-postgres.sh). */
+async function postgresDatabase(name: string, poolSize: number): Promise<DatabaseConfig> {
+  const client = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return { type: 'postgres', url: url.toString(), poolSize };
 }
 
 async function main() {
   const folder = mkdtempSync(join(tmpdir(), 'bwp-bench-'));
+  if (pagesOnly) for (const name of Object.keys(operations)) if (!/page \(50\)/.test(name)) delete operations[name];
   const lines: string[] = [];
   const say = (line = '') => {
     lines.push(line);
     process.stdout.write(`${line}\n`);
   };
   try {
-    const database = join(folder, 'bench.sqlite');
+    const database: DatabaseConfig = postgres ? await postgresDatabase('bwp_bench', 10) : { type: 'better-sqlite3', path: join(folder, 'bench.sqlite') };
     let started = Date.now();
     await prepare(database, LARGE, SMALL_MERCHANTS);
-    say(`Seeded ${LARGE.products} products and ${LARGE.orders} orders for one merchant, plus ${SMALL_MERCHANTS} small merchants, in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    say(`Seeded ${LARGE.products} products and ${LARGE.orders} orders for one merchant, plus ${SMALL_MERCHANTS} small merchants, in ${((Date.now() - started) / 1000).toFixed(1)} s, on ${postgres ? 'PostgreSQL' : 'SQLite'}.`);
 
     // SQL statements per operation, and the recorded responses the floor serves, from the same code in this process.
     const log = new StatementLog();
-    const app = await createApp({ ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_POINTS: '1000000', ...benchSignIn }), database: { type: 'better-sqlite3', path: database }, workerIntervalMs: 0 }, { sqlLogger: log });
+    const app = await createApp({ ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_POINTS: '1000000', ...benchSignIn }), database, workerIntervalMs: 0 }, { sqlLogger: log });
     const inject = async (query: string) => (await app.http.inject({ method: 'POST', url: '/graphql', headers: { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' }, payload: { query } })).body;
     const catalog = JSON.parse(await inject(`{ catalogProducts(first: 1) { nodes { id } } }`));
-    operations['Offer Prime toggle'] = `mutation { setOfferPrime(input: { productId: "${catalog.data.catalogProducts.nodes[0].id}", offerPrime: false }) { product { id offerPrime buyability } userErrors { code } } }`;
+    if (!pagesOnly) operations['Offer Prime toggle'] = `mutation { setOfferPrime(input: { productId: "${catalog.data.catalogProducts.nodes[0].id}", offerPrime: false }) { product { id offerPrime buyability } userErrors { code } } }`;
     const statements: Record<string, number> = {};
     const recorded: Record<string, string> = {};
     const plans: string[] = [];
@@ -136,7 +181,7 @@ async function main() {
       recorded[query] = await inject(query);
       const ran = log.statements.slice(before).filter(({ query: sql }) => !/^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(sql));
       statements[name] = ran.length;
-      if (explain) {
+      if (explain && !postgres) {
         for (const { query: sql, parameters } of ran.filter(({ query: sql }) => /^SELECT/i.test(sql))) {
           const plan = (await app.dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, parameters)) as Array<{ detail: string }>;
           plans.push(`-- ${name}\n${sql.slice(0, 300)}${sql.length > 300 ? '…' : ''}\n${plan.map((row) => `   ${row.detail}`).join('\n')}`);
@@ -147,25 +192,53 @@ async function main() {
     const recordedPath = join(folder, 'recorded.json');
     writeFileSync(recordedPath, JSON.stringify(recorded));
 
-    const real = await start([join(root, 'dist/src/main.js')], serverEnv(database));
-    const naive = await start([join(root, 'dist/src/main.js')], serverEnv(database, { DATALOADER_BATCHING: 'false' }));
-    const floor = await start([join(root, 'scripts/bench-floor.js')], { BENCH_RECORDED: recordedPath, NODE_PATH: join(root, 'node_modules') });
+    // The embedded database serves one process (a lock file beside it): the naive server gets a copy of it.
+    let naiveDatabase = database;
+    if (database.type === 'better-sqlite3') {
+      naiveDatabase = { type: 'better-sqlite3', path: join(folder, 'naive.sqlite') };
+      for (const suffix of ['', '-wal']) if (existsSync(database.path + suffix)) copyFileSync(database.path + suffix, naiveDatabase.path + suffix);
+    }
+    const real = track(await start([join(root, 'dist/src/main.js')], serverEnv(database)));
+    const naive = track(await start([join(root, 'dist/src/main.js')], serverEnv(naiveDatabase, { DATALOADER_BATCHING: 'false' })));
+    const floor = track(await start([join(root, 'scripts/bench-floor.js')], { BENCH_RECORDED: recordedPath, NODE_PATH: join(root, 'node_modules') }));
 
     say();
-    say(`| operation | connections | req/s | p50 ms | p95 ms | p99 ms | SQL statements | vs floor | vs naive (no DataLoader) |`);
-    say(`| --- | --- | --- | --- | --- | --- | --- | --- | --- |`);
+    say(`| operation | connections | req/s | p50 ms | p95 ms | p99 ms | SQL statements | server CPU ms/req | vs floor | vs naive (no DataLoader) |`);
+    say(`| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |`);
     for (const [name, query] of Object.entries(operations)) {
       for (const connections of CONNECTIONS) {
-        const measured = await load(real.url, query, connections, DURATION);
+        const measured = await load(real.url, query, connections, DURATION, real.child.pid);
         const withoutLoaders = await load(naive.url, query, connections, DURATION);
         const bytes = await load(floor.url, query, connections, DURATION);
-        say(`| ${name} | ${connections} | ${measured.rps.toFixed(0)} | ${measured.p50.toFixed(1)} | ${measured.p95.toFixed(1)} | ${measured.p99.toFixed(1)} | ${statements[name]} | ${((measured.rps / bytes.rps) * 100).toFixed(1)}% of ${bytes.rps.toFixed(0)} | ${(measured.rps / withoutLoaders.rps).toFixed(2)}× (${withoutLoaders.rps.toFixed(0)} req/s) |`);
+        say(`| ${name} | ${connections} | ${measured.rps.toFixed(0)} | ${measured.p50.toFixed(1)} | ${measured.p95.toFixed(1)} | ${measured.p99.toFixed(1)} | ${statements[name]} | ${measured.cpuPerRequest.toFixed(2)} | ${((measured.rps / bytes.rps) * 100).toFixed(1)}% of ${bytes.rps.toFixed(0)} | ${(measured.rps / withoutLoaders.rps).toFixed(2)}× (${withoutLoaders.rps.toFixed(0)} req/s) |`);
         if (measured.errors > 0) say(`  (${measured.errors} errors or non-2xx answers)`);
       }
     }
     say();
     say(`Server peak memory (VmHWM): ${peakMemoryMb(real.child.pid!)} MB.`);
-    for (const server of [real, naive, floor]) server.child.kill('SIGTERM');
+    for (const server of [real, naive]) server.child.kill('SIGTERM');
+
+    if (database.type === 'postgres') {
+      // PostgreSQL connections per server process (DATABASE_POOL_SIZE), measured on the two pages against the same floor.
+      say();
+      say(`Pool size (DATABASE_POOL_SIZE) on PostgreSQL, ${CONNECTIONS[CONNECTIONS.length - 1]} connections:`);
+      say('| pool | operation | req/s | p50 ms | p99 ms | server CPU ms/req | vs floor |');
+      say('| --- | --- | --- | --- | --- | --- | --- |');
+      for (const poolSize of poolSizes) {
+        const server = track(await start([join(root, 'dist/src/main.js')], serverEnv({ ...database, poolSize })));
+        for (const name of ['catalog page (50)', 'orders page (50)']) {
+          const connections = CONNECTIONS[CONNECTIONS.length - 1];
+          await load(server.url, operations[name], connections, 1);
+          const measured = await load(server.url, operations[name], connections, DURATION, server.child.pid);
+          const bytes = await load(floor.url, operations[name], connections, DURATION);
+          say(`| ${poolSize} | ${name} | ${measured.rps.toFixed(0)} | ${measured.p50.toFixed(1)} | ${measured.p99.toFixed(1)} | ${measured.cpuPerRequest.toFixed(2)} | ${((measured.rps / bytes.rps) * 100).toFixed(1)}% of ${bytes.rps.toFixed(0)} |`);
+        }
+        server.child.kill('SIGTERM');
+      }
+      floor.child.kill('SIGTERM');
+      return;
+    }
+    floor.child.kill('SIGTERM');
 
     say();
     say('Growth: p50 latency (ms) of the two pages, one connection, as one merchant\'s orders grow');
@@ -173,11 +246,11 @@ async function main() {
     say('| --- | --- | --- | --- |');
     const growth: Array<{ orders: number; catalog: number; orders50: number }> = [];
     for (const size of GROWTH) {
-      const path = join(folder, `growth-${size}.sqlite`);
+      const path: DatabaseConfig = { type: 'better-sqlite3', path: join(folder, `growth-${size}.sqlite`) };
       started = Date.now();
       await prepare(path, { products: 1000, orders: size }, 0);
       const seeding = (Date.now() - started) / 1000;
-      const server = await start([join(root, 'dist/src/main.js')], serverEnv(path));
+      const server = track(await start([join(root, 'dist/src/main.js')], serverEnv(path)));
       const catalogPage = await load(server.url, operations['catalog page (50)'], 1, DURATION);
       const ordersPage = await load(server.url, operations['orders page (50)'], 1, DURATION);
       server.child.kill('SIGTERM');
@@ -189,11 +262,14 @@ async function main() {
       say('Query plans of the hot statements (SQLite EXPLAIN QUERY PLAN):');
       for (const plan of plans) say(plan);
     }
-    if (!quick) writeResults(lines, growth);
+    if (!quick && !pagesOnly) writeResults(lines, growth);
   } finally {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
     rmSync(folder, { recursive: true, force: true });
   }
 }
+
+const NOTES_MARKER = '<!-- notes: kept by npm run bench -->';
 
 function writeResults(lines: string[], growth: Array<{ orders: number; catalog: number; orders50: number }>) {
   const machine = `${cpus().length} × ${cpus()[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, SQLite (file, WAL)`;
@@ -213,7 +289,11 @@ function writeResults(lines: string[], growth: Array<{ orders: number; catalog: 
     '![growth](benchmarks-growth.svg)',
     '',
   ].join('\n');
-  writeFileSync(join(root, 'docs', 'benchmarks.md'), markdown);
+  // What was written by hand below the marker (the before and after of each lever) survives a new run.
+  const path = join(root, 'docs', 'benchmarks.md');
+  const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const notes = previous.includes(NOTES_MARKER) ? previous.slice(previous.indexOf(NOTES_MARKER)) : '';
+  writeFileSync(path, notes ? `${markdown}\n${notes}` : markdown);
   writeFileSync(join(root, 'docs', 'benchmarks-growth.svg'), growthChart(growth));
 }
 
@@ -246,7 +326,14 @@ ${line('catalog', '#1f77b4')}${line('orders50', '#d62728')}
 `;
 }
 
-main().catch((error) => {
+/** `--postgres` without a cluster: run again inside scripts/with-postgres.sh, which starts one and removes it afterwards. */
+function underPostgres(): void {
+  const child = spawn(join(root, 'scripts/with-postgres.sh'), [join(root, 'node_modules/.bin/ts-node'), '--transpile-only', __filename, ...process.argv.slice(2)], { stdio: 'inherit' });
+  child.once('exit', (code) => process.exit(code ?? 1));
+}
+
+if (postgres && !process.env.TEST_DATABASE_URL) underPostgres();
+else main().catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -6,6 +6,7 @@ import { createDataSource } from '../ormconfig';
 import { AccessResolver } from './access/access.resolver';
 import { AccessService } from './access/access.service';
 import { Authenticator } from './auth/authenticator';
+import { ViewerCache } from './auth/viewer-cache';
 import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, DEVELOPMENT_JWKS_PATH, DevelopmentIssuer } from './auth/development-issuer';
 import { JwtVerifier } from './auth/jwt-verifier';
 import { AppConfig } from './config';
@@ -210,11 +211,13 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const accountCheck = spApiConfig ? new DueTask(clock, spApiConfig.accountCheckIntervalMinutes * 60_000, () => linking.recheckAccounts()) : null;
   let ownUrl = '';
   const { verifier, developmentIssuer } = await signIn(config, clock, () => ownUrl);
-  const authenticator = new Authenticator(dataSource, verifier, clock);
+  const viewers = new ViewerCache(clock, config.viewerCacheTtlMs);
+  const authenticator = new Authenticator(dataSource, verifier, clock, viewers);
   const webhookSecrets = new WebhookSecrets(dataSource);
   const access = new AccessService(dataSource, transactions, webhookSecrets, clock, {
     defaultIssuer: config.auth.mode === 'oidc' ? config.auth.issuer : DEVELOPMENT_ISSUER,
     webhookSecretOverlapMs: config.webhookSecretOverlapHours * 3_600_000,
+    onAccessChanged: () => viewers.clear(),
   });
 
   const steps = new OnboardingStepRepository(dataSource, transactions);

@@ -55,7 +55,7 @@ export class AccessService {
     private readonly transactions: TransactionRunner,
     private readonly webhookSecrets: WebhookSecrets,
     private readonly clock: Clock,
-    private readonly options: { defaultIssuer: string; webhookSecretOverlapMs: number },
+    private readonly options: { defaultIssuer: string; webhookSecretOverlapMs: number; onAccessChanged?: () => void },
   ) {}
 
   async inviteUser(actor: AccessActor, merchantId: string, input: InviteUser): Promise<MerchantUser> {
@@ -212,13 +212,16 @@ export class AccessService {
   }
 
   /** One transaction, with the merchant's row locked on PostgreSQL (SQLite runs one transaction at a time). */
-  private change<T>(merchantId: string, work: (manager: EntityManager, at: Date) => Promise<T>): Promise<T> {
-    return this.transactions.run(async (manager) => {
+  private async change<T>(merchantId: string, work: (manager: EntityManager, at: Date) => Promise<T>): Promise<T> {
+    const changed = await this.transactions.run(async (manager) => {
       const lock = manager.connection.options.type === 'postgres' ? { lock: { mode: 'pessimistic_write' as const } } : {};
       const merchant = await manager.findOne(Merchant, { where: { id: merchantId }, ...lock });
       if (!merchant) throw new UserError(ErrorCode.NOT_FOUND, 'No merchant with this ID exists.', { field: ['merchant'] });
       return work(manager, this.clock.now());
     });
+    // After the commit, so that no request reads (and keeps) the access as it was before.
+    this.options.onAccessChanged?.();
+    return changed;
   }
 
   private async requireUser(manager: EntityManager, merchantId: string, userId: string): Promise<MerchantUser> {

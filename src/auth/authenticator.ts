@@ -5,6 +5,7 @@ import { JwtFailure, JwtVerifier } from './jwt-verifier';
 import { MerchantUser } from './merchant-user.entity';
 import { hashToken, isApiToken } from './tokens';
 import { Viewer } from './viewer';
+import { ViewerCache } from './viewer-cache';
 
 /** A JWT is three base64url parts; an API token is its prefix and base64url. Nothing else is read. */
 const bearerPattern = /^Bearer ([A-Za-z0-9._~+/=-]{1,8192})$/;
@@ -82,6 +83,8 @@ export class Authenticator {
     private readonly dataSource: DataSource,
     private readonly jwts: JwtVerifier,
     private readonly clock: Clock,
+    /** Viewers signed in during the last few seconds; only successes are kept. */
+    private readonly cache: ViewerCache,
   ) {}
 
   async authenticate(authorizationHeader: string | undefined): Promise<AuthenticationResult> {
@@ -89,20 +92,25 @@ export class Authenticator {
     const match = bearerPattern.exec(authorizationHeader);
     if (!match) return { failure: AuthenticationFailure.MALFORMED };
     const token = match[1];
-    if (isApiToken(token)) return this.apiTokenViewer(token);
-    if (token.split('.').length === 3) return this.jwtViewer(token);
-    return { failure: AuthenticationFailure.UNKNOWN };
+    const api = isApiToken(token);
+    if (!api && token.split('.').length !== 3) return { failure: AuthenticationFailure.UNKNOWN };
+    const tokenHash = hashToken(token);
+    const cached = this.cache.get(tokenHash);
+    if (cached) return { viewer: cached };
+    return api ? this.apiTokenViewer(tokenHash) : this.jwtViewer(token, tokenHash);
   }
 
-  private async jwtViewer(token: string): Promise<AuthenticationResult> {
+  private async jwtViewer(token: string, tokenHash: string): Promise<AuthenticationResult> {
     const verified = await this.jwts.verify(token);
     if ('failure' in verified) return { failure: jwtFailures[verified.failure] };
-    const { iss, sub, email, email_verified: emailVerified } = verified.claims;
+    const { iss, sub, email, email_verified: emailVerified, exp } = verified.claims;
     const user =
       (await this.dataSource.manager.findOneBy(MerchantUser, { issuer: iss, subject: sub })) ??
       (typeof email === 'string' && emailVerified === true ? await this.acceptInvitation(iss, sub, email) : null);
     if (!user) return { failure: AuthenticationFailure.NOT_A_USER };
-    return { viewer: { userId: user.id, merchantId: user.merchantId, role: user.role } };
+    const viewer: Viewer = { userId: user.id, merchantId: user.merchantId, role: user.role };
+    this.cache.set(tokenHash, viewer, (exp ?? 0) * 1000);
+    return { viewer };
   }
 
   /** A user invited by email becomes this subject's on its first sign-in with that (verified) email. */
@@ -117,8 +125,8 @@ export class Authenticator {
     return Object.assign(invited, { issuer, subject });
   }
 
-  private async apiTokenViewer(token: string): Promise<AuthenticationResult> {
-    const stored = await this.dataSource.manager.findOneBy(ApiToken, { tokenHash: hashToken(token) });
+  private async apiTokenViewer(tokenHash: string): Promise<AuthenticationResult> {
+    const stored = await this.dataSource.manager.findOneBy(ApiToken, { tokenHash });
     if (!stored) return { failure: AuthenticationFailure.UNKNOWN };
     if (stored.revokedAt) return { failure: AuthenticationFailure.REVOKED };
     const now = this.clock.now();
@@ -126,7 +134,9 @@ export class Authenticator {
     if (!stored.lastUsedAt || now.getTime() - stored.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
       await this.dataSource.manager.update(ApiToken, { id: stored.id }, { lastUsedAt: now });
     }
-    return { viewer: { userId: stored.userId, merchantId: stored.merchantId, role: stored.role, apiTokenId: stored.id } };
+    const viewer: Viewer = { userId: stored.userId, merchantId: stored.merchantId, role: stored.role, apiTokenId: stored.id };
+    this.cache.set(tokenHash, viewer, stored.expiresAt.getTime());
+    return { viewer };
   }
 }
 

@@ -1,6 +1,9 @@
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { dateFromSql } from '../database/sql-values';
+import { ErrorCode } from '../shared/errors';
+import { LinkState } from '../linking/link-state';
 import { LinkRepository } from '../linking/link.repository';
-import { OnboardingStepKind } from '../onboarding/onboarding-step-state';
+import { OnboardingStepKind, StepState } from '../onboarding/onboarding-step-state';
 import { OnboardingStepRepository } from '../onboarding/onboarding-step.repository';
 import { CatalogProduct } from './catalog-product.entity';
 import { FulfillmentInventoryRecord } from './fulfillment-inventory.entity';
@@ -19,9 +22,80 @@ export interface CatalogSummaryCounts {
   offeringPrimeCount: number;
 }
 
+/** The columns of a product that its GraphQL view shows: what the catalog page's read model maps by hand. */
+export type CatalogProductFields = Pick<CatalogProduct, 'id' | 'sku' | 'amazonSku' | 'title' | 'priceCents' | 'currency' | 'offerPrime' | 'listed' | 'updatedAt'>;
+
+/** A product of a catalog page, with its SKU's units in fulfillment centers (null until identified). */
+export interface CatalogPageRow extends CatalogProductFields {
+  fulfillableQuantity: number | null;
+}
+
+/** A page of the catalog, read in one statement; `totalCount` only when asked for, `readiness` when asked for and the page has a row. */
+export interface CatalogPage {
+  rows: CatalogPageRow[];
+  totalCount: number | null;
+  readiness: PrimeReadiness | null;
+}
+
+const productColumns = 'p.id, p.sku, p.amazon_sku, p.title, p.price_cents, p.currency, p.offer_prime, p.listed, p.updated_at';
+
+type RawProductRow = Record<'id' | 'sku' | 'amazon_sku' | 'title' | 'currency', string> & Record<'price_cents' | 'offer_prime' | 'listed' | 'updated_at' | 'fulfillable_quantity' | 'total_count', unknown>;
+type RawPageRow = RawProductRow & Partial<RawReadinessRow>;
+
+/** A raw row of `productColumns` mapped by hand (SQLite hands booleans back as 0/1, PostgreSQL as booleans). */
+export function productFromRow(row: RawProductRow): CatalogProductFields {
+  return {
+    id: row.id,
+    sku: row.sku,
+    amazonSku: row.amazon_sku,
+    title: row.title,
+    priceCents: Number(row.price_cents),
+    currency: row.currency,
+    offerPrime: Boolean(row.offer_prime),
+    listed: Boolean(row.listed),
+    updatedAt: dateFromSql(row.updated_at)!,
+  };
+}
+
+/**
+ * P2's merchant readiness (the current link, its attention, its Amazon Pay and Prime shipping steps) as
+ * scalar subqueries: each reads the current link by its unique index once per statement, so they can ride
+ * along with another read (the catalog page) and cost no round trip of their own.
+ */
+const readinessColumns = ['state AS link_state', 'attention_code', 'attention_message', 'attention_since']
+  .map((column) => `(SELECT l.${column.split(' ')[0]} FROM seller_central_link l WHERE l.current_for_merchant_id = :merchantId) AS ${column.split(' ').pop()}`)
+  .concat(
+    ['amazonPay AS amazon_pay', 'primeShipping AS prime_shipping'].map(
+      (kind) =>
+        `(SELECT s.state FROM seller_central_link l JOIN onboarding_step s ON s.link_id = l.id AND s.merchant_id = l.merchant_id WHERE l.current_for_merchant_id = :merchantId AND s.kind = :${kind.split(' ')[0]}) AS ${kind.split(' ').pop()}`,
+    ),
+  )
+  .join(', ');
+
+const readinessParameters = { amazonPay: OnboardingStepKind.REGISTER_AMAZON_PAY, primeShipping: OnboardingStepKind.ACTIVATE_PRIME_SHIPPING };
+
+type RawReadinessRow = Record<'link_state' | 'attention_code' | 'attention_message' | 'amazon_pay' | 'prime_shipping', string | null> & { attention_since: unknown };
+
+function readinessFromRow(row: RawReadinessRow | undefined): PrimeReadiness {
+  if (!row?.link_state) return { linkState: null, amazonPay: null, primeShipping: null };
+  const since = dateFromSql(row.attention_since);
+  return {
+    linkState: row.link_state as LinkState,
+    amazonPay: (row.amazon_pay as StepState | null) ?? null,
+    primeShipping: (row.prime_shipping as StepState | null) ?? null,
+    attention: row.attention_code && row.attention_message && since ? { code: row.attention_code as ErrorCode, message: row.attention_message, since } : null,
+  };
+}
+
 /** The product is listed upstream and has fulfillment-center units: P2's product condition, in SQL. */
 const productEligibleSql =
   '(p.listed = :listed AND EXISTS (SELECT 1 FROM fulfillment_inventory i WHERE i.merchant_id = p.merchant_id AND i.sku = p.sku AND i.fulfillable_quantity > 0))';
+
+/** Whether the merchant has what Prime needs (P2); a filter on eligibility cannot be read without it. */
+function readinessOrFail(readiness: PrimeReadiness | null): boolean {
+  if (!readiness) throw new Error('Filtering on eligibility needs the merchant\'s readiness');
+  return merchantIneligibility(readiness).length === 0;
+}
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
@@ -37,7 +111,8 @@ export class CatalogRepository {
 
   /** What the merchant has in place for Prime (P2): its current link, Amazon Pay and Prime shipping. */
   async readiness(merchantId: string, manager: EntityManager = this.dataSource.manager, forUpdate = false): Promise<PrimeReadiness> {
-    const link = forUpdate ? await this.links.findCurrentForUpdate(merchantId, manager) : await this.links.findCurrent(merchantId, manager);
+    if (!forUpdate) return this.readinessRead(merchantId, manager);
+    const link = await this.links.findCurrentForUpdate(merchantId, manager);
     if (!link) return { linkState: null, amazonPay: null, primeShipping: null };
     const states = await this.steps.statesOf(link, [OnboardingStepKind.REGISTER_AMAZON_PAY, OnboardingStepKind.ACTIVATE_PRIME_SHIPPING], manager);
     return {
@@ -48,6 +123,13 @@ export class CatalogRepository {
         ? { code: link.attentionCode, message: link.attentionMessage, since: link.attentionSince }
         : null,
     };
+  }
+
+  /** The same, read in one statement (the link and its two steps) for pages that only read it. */
+  private async readinessRead(merchantId: string, manager: EntityManager): Promise<PrimeReadiness> {
+    const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(`SELECT ${readinessColumns}`, { merchantId, ...readinessParameters });
+    const [row] = (await manager.query(sql, parameters)) as RawReadinessRow[];
+    return readinessFromRow(row);
   }
 
   /** U1: how many of the merchant's products offer Prime, and the first `named` of them in SKU order. */
@@ -73,14 +155,42 @@ export class CatalogRepository {
     return new Map(records.map((record) => [record.sku, record.fulfillableQuantity]));
   }
 
-  /** `first + 1` products in SKU order after `afterSku` (keyset pagination). */
-  page(merchantId: string, readiness: PrimeReadiness, filter: CatalogFilter, first: number, afterSku: string | undefined) {
-    const query = this.filtered(merchantId, readiness, filter).orderBy('p.sku', 'ASC').take(first + 1);
-    if (afterSku !== undefined) query.andWhere('p.sku > :afterSku', { afterSku });
-    return query.getMany();
+  /**
+   * The catalog page's read model: `first + 1` products in SKU order after `afterSku` (keyset pagination),
+   * each with its SKU's inventory, and (when asked for) how many match the filter and the merchant's
+   * readiness, in one statement of plain rows mapped by hand. `readiness` is needed only to filter on
+   * eligibility (the caller reads it first then).
+   */
+  async page(
+    merchantId: string,
+    readiness: PrimeReadiness | null,
+    filter: CatalogFilter,
+    first: number,
+    afterSku: string | undefined,
+    read: { totalCount?: boolean; readiness?: boolean } = {},
+  ): Promise<CatalogPage> {
+    const withTotalCount = read.totalCount === true;
+    const parameters: Record<string, unknown> = { merchantId, listed: true };
+    const where = this.filterSql('p', readiness, filter, parameters);
+    const count = withTotalCount ? `, (SELECT COUNT(*) FROM catalog_product c WHERE ${this.filterSql('c', readiness, filter, parameters)}) AS total_count` : '';
+    const withReadiness = read.readiness === true;
+    if (withReadiness) Object.assign(parameters, readinessParameters);
+    if (afterSku !== undefined) parameters.afterSku = afterSku;
+    const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(
+      `SELECT ${productColumns}, i.fulfillable_quantity${count}${withReadiness ? `, ${readinessColumns}` : ''}
+       FROM catalog_product p LEFT JOIN fulfillment_inventory i ON i.merchant_id = p.merchant_id AND i.sku = p.sku
+       WHERE ${where}${afterSku !== undefined ? ' AND p.sku > :afterSku' : ''}
+       ORDER BY p.sku ASC LIMIT ${Number(first) + 1}`,
+      parameters,
+    );
+    const raw = (await this.dataSource.query(sql, values)) as RawPageRow[];
+    const rows = raw.map((row) => ({ ...productFromRow(row), fulfillableQuantity: row.fulfillable_quantity === null ? null : Number(row.fulfillable_quantity) }));
+    // A page past the last product has no row to carry the count: count on its own (rare).
+    const totalCount = !withTotalCount ? null : raw.length > 0 ? Number(raw[0].total_count) : await this.count(merchantId, readiness, filter);
+    return { rows, totalCount, readiness: withReadiness && raw.length > 0 ? readinessFromRow(raw[0] as RawReadinessRow) : null };
   }
 
-  count(merchantId: string, readiness: PrimeReadiness, filter: CatalogFilter): Promise<number> {
+  count(merchantId: string, readiness: PrimeReadiness | null, filter: CatalogFilter): Promise<number> {
     return this.filtered(merchantId, readiness, filter).getCount();
   }
 
@@ -101,11 +211,29 @@ export class CatalogRepository {
     };
   }
 
-  private filtered(merchantId: string, readiness: PrimeReadiness, filter: CatalogFilter): SelectQueryBuilder<CatalogProduct> {
+  /** The filter's conditions on the products aliased `alias`, as SQL with named parameters (added to `parameters`). */
+  private filterSql(alias: string, readiness: PrimeReadiness | null, filter: CatalogFilter, parameters: Record<string, unknown>): string {
+    const conditions = [`${alias}.merchant_id = :merchantId`];
+    if (typeof filter.offeringPrime === 'boolean') {
+      conditions.push(`${alias}.offer_prime = :offeringPrime`);
+      parameters.offeringPrime = filter.offeringPrime;
+    }
+    if (typeof filter.eligible === 'boolean') {
+      const eligibleSql = readinessOrFail(readiness) ? productEligibleSql.replaceAll('p.', `${alias}.`) : '1 = 0';
+      conditions.push(filter.eligible ? eligibleSql : `NOT ${eligibleSql}`);
+    }
+    if (filter.search) {
+      conditions.push(`(LOWER(${alias}.sku) LIKE :pattern ESCAPE '\\' OR LOWER(${alias}.title) LIKE :pattern ESCAPE '\\')`);
+      parameters.pattern = `%${escapeLike(filter.search.toLowerCase())}%`;
+    }
+    return conditions.join(' AND ');
+  }
+
+  private filtered(merchantId: string, readiness: PrimeReadiness | null, filter: CatalogFilter): SelectQueryBuilder<CatalogProduct> {
     const query = this.dataSource.manager.createQueryBuilder(CatalogProduct, 'p').where('p.merchant_id = :merchantId', { merchantId });
     if (typeof filter.offeringPrime === 'boolean') query.andWhere('p.offer_prime = :offeringPrime', { offeringPrime: filter.offeringPrime });
     if (typeof filter.eligible === 'boolean') {
-      const merchantReady = merchantIneligibility(readiness).length === 0;
+      const merchantReady = readinessOrFail(readiness);
       const eligibleSql = merchantReady ? productEligibleSql : '1 = 0';
       query.andWhere(filter.eligible ? eligibleSql : `NOT ${eligibleSql}`, { listed: true });
     }

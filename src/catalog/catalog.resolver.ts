@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Permission } from '../auth/role';
 import { IdempotencyService, ReplayCodec } from '../idempotency/idempotency.service';
 import { RequestContext } from '../server/context';
@@ -6,6 +7,7 @@ import { authorize } from '../auth/authorize';
 import { decodeGlobalId, parseGlobalId } from '../shared/graphql/global-id';
 import { mutationPayload } from '../shared/graphql/mutation-payload';
 import { decodeCursor, PageArgs, pageOf, toConnection } from '../shared/graphql/pagination';
+import { selectsField } from '../shared/graphql/selection';
 import { UserErrorView } from '../shared/graphql/user-error.type';
 import { ErrorCode, UserError } from '../shared/errors';
 import {
@@ -98,21 +100,30 @@ export class CatalogResolver {
     @Args() { first, after }: PageArgs,
     @Arg('filter', () => CatalogProductFilter, { nullable: true, description: 'Which products to list; all when left out.' }) filter: CatalogProductFilter | null,
     @Ctx() { viewer, loaders }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     authorize(viewer, Permission.READ_CATALOG);
-    const readiness = await loaders.primeReadiness.load(viewer.merchantId);
     const criteria = filter ?? {};
+    // Only a filter on eligibility needs the merchant's readiness before the page is read.
+    const readiness = typeof criteria.eligible === 'boolean' ? await loaders.primeReadiness.load(viewer.merchantId) : null;
     const scope = { list: 'catalogProducts', sort: 'sku', merchantId: viewer.merchantId };
-    const rows = await this.catalog.page(viewer.merchantId, readiness, criteria, first, decodeCursor(scope, after));
-    const page = pageOf(rows.map(CatalogProductView.from), first, scope, (product) => product.sku);
-    const catalog = this.catalog;
-    return {
-      ...toConnection(page, scope, (product) => product.sku),
-      // Counted only when asked for: a count grows with the catalog, a keyset page does not.
-      get totalCount() {
-        return catalog.count(viewer.merchantId, readiness, criteria);
-      },
-    };
+    // The page, its inventory, (counted only when asked for: a count grows with the catalog) its total, and
+    // the merchant's readiness that the eligibility fields need, in one statement.
+    const page = await this.catalog.page(viewer.merchantId, readiness, criteria, first, decodeCursor(scope, after), {
+      totalCount: selectsField(info, 'totalCount'),
+      readiness: readiness === null,
+    });
+    if (page.readiness) loaders.primeReadiness.prime(viewer.merchantId, page.readiness);
+    const known = readiness ?? page.readiness;
+    const views = page.rows.map((row) => {
+      loaders.inventoryBySku.prime(row.sku, row.fulfillableQuantity);
+      const view = CatalogProductView.from(row);
+      // P2 decided once per product here, rather than by three field resolvers through two loaders each.
+      if (known) view.knownReasons = ineligibility(known, { listed: row.listed, fulfillableQuantity: row.fulfillableQuantity });
+      return view;
+    });
+    const products = pageOf(views, first, scope, (product) => product.sku);
+    return { ...toConnection(products, scope, (product) => product.sku), totalCount: page.totalCount };
   }
 
   @Query(() => CatalogSummaryView, { description: 'The counts the catalog page header shows.' })
@@ -127,18 +138,20 @@ export class CatalogResolver {
   }
 
   @FieldResolver(() => [IneligibilityReason], { description: 'Why the product cannot offer Prime now; empty when it can (P2).' })
-  async ineligibilityReasons(@Root() product: CatalogProductView, @Ctx() ctx: RequestContext): Promise<IneligibilityReason[]> {
-    return this.reasons(product, ctx);
+  ineligibilityReasons(@Root() product: CatalogProductView, @Ctx() ctx: RequestContext): IneligibilityReason[] | Promise<IneligibilityReason[]> {
+    return product.knownReasons ?? this.reasons(product, ctx);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the product could offer Prime now (P2).' })
-  async eligibleForPrime(@Root() product: CatalogProductView, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return (await this.reasons(product, ctx)).length === 0;
+  eligibleForPrime(@Root() product: CatalogProductView, @Ctx() ctx: RequestContext): boolean | Promise<boolean> {
+    const eligible = (reasons: IneligibilityReason[]) => reasons.length === 0;
+    return product.knownReasons ? eligible(product.knownReasons) : this.reasons(product, ctx).then(eligible);
   }
 
   @FieldResolver(() => Buyability, { description: 'Whether shoppers can buy it with Prime now.' })
-  async buyability(@Root() product: CatalogProductView, @Ctx() ctx: RequestContext): Promise<Buyability> {
-    return buyability(product.offerPrime, await this.reasons(product, ctx));
+  buyability(@Root() product: CatalogProductView, @Ctx() ctx: RequestContext): Buyability | Promise<Buyability> {
+    const decide = (reasons: IneligibilityReason[]) => buyability(product.offerPrime, reasons);
+    return product.knownReasons ? decide(product.knownReasons) : this.reasons(product, ctx).then(decide);
   }
 
   @Mutation(() => SetOfferPrimePayload, {

@@ -3,7 +3,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { toGlobalId } from '../shared/graphql/global-id';
 import { Node } from '../shared/graphql/node.interface';
 import { Connection } from '../shared/graphql/pagination';
-import { CatalogProduct } from './catalog-product.entity';
+import type { CatalogProductFields } from './catalog.repository';
 import { Buyability, IneligibilityReason } from './prime-eligibility';
 
 registerEnumType(IneligibilityReason, {
@@ -66,7 +66,10 @@ export class CatalogProductView extends Node {
   /** The database ID, for field resolvers; not exposed. */
   productId!: string;
 
-  static from(product: CatalogProduct): CatalogProductView {
+  /** P2's reasons, when the page that read the product knew the merchant's readiness and the SKU's inventory; not exposed. */
+  knownReasons?: IneligibilityReason[];
+
+  static from(product: CatalogProductFields): CatalogProductView {
     return Object.assign(new CatalogProductView(), {
       id: toGlobalId('CatalogProduct', product.id),
       productId: product.id,

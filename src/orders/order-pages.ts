@@ -10,17 +10,18 @@ export class OrderPages {
     private readonly clock: Clock,
   ) {}
 
-  /** `list` names the connection its cursors belong to. `totalCount` is counted only when a query asks for it: a count grows with the orders, a keyset page does not. */
-  async page(list: string, merchantId: string, filter: OrderFilter, first: number, after: string | null | undefined) {
+  /** `list` names the connection its cursors belong to; `withTotalCount` reads the count in the page's statement. `totalCount` is counted only when a query asks for it: a count grows with the orders, a keyset page does not. */
+  async page(list: string, merchantId: string, filter: OrderFilter, first: number, after: string | null | undefined, withTotalCount = false) {
     const now = this.clock.now();
     const scope = { list, sort: 'newest', merchantId };
-    const rows = await this.orders.page(merchantId, filter, first, decodeCursor(scope, after), now);
+    const { rows, totalCount } = await this.orders.page(merchantId, filter, first, decodeCursor(scope, after), now, withTotalCount);
     const page = pageOf(rows.map(OrderView.from), first, scope, (order) => order.orderId);
     const orders = this.orders;
     return {
       ...toConnection(page, scope, (order) => order.orderId),
+      // Read with the page when the caller knew it would be asked for; else counted if asked for.
       get totalCount() {
-        return orders.count(merchantId, filter, now);
+        return totalCount ?? orders.count(merchantId, filter, now);
       },
     };
   }

@@ -1,4 +1,5 @@
-import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
+import { CatalogProductFields, productFromRow } from '../catalog/catalog.repository';
 import { dateFromSql } from '../database/sql-values';
 import { BwpOrder, BwpOrderLine } from './order.entity';
 import { OrderState } from './order-state';
@@ -10,6 +11,46 @@ export interface OrderFilter {
   insideReturnWindow?: boolean | null;
 }
 
+
+/** The columns of an order that its GraphQL view shows: what the orders page's read model maps by hand. */
+export type OrderFields = Pick<
+  BwpOrder,
+  'id' | 'externalId' | 'state' | 'placedAt' | 'shippedAt' | 'deliveredAt' | 'returnStartedAt' | 'refundRequestedAt' | 'refundedAt' | 'cancelledAt' | 'returnWindowEndsAt' | 'totalCents' | 'currency'
+>;
+
+/** A page of orders, read in one statement; `totalCount` only when asked for. */
+export interface OrderPageRead {
+  rows: OrderFields[];
+  totalCount: number | null;
+}
+
+export type OrderLineFields = Pick<BwpOrderLine, 'id' | 'orderId' | 'productId' | 'sku' | 'quantity' | 'unitPriceCents' | 'currency' | 'returnable'>;
+
+/** A line of an order with its catalog product as it is now (null if the product is not the merchant's any more). */
+export interface OrderLineWithProduct extends OrderLineFields {
+  product: CatalogProductFields | null;
+}
+
+const orderColumns =
+  'o.id, o.external_id, o.state, o.placed_at, o.shipped_at, o.delivered_at, o.return_started_at, o.refund_requested_at, o.refunded_at, o.cancelled_at, o.return_window_ends_at, o.total_cents, o.currency';
+
+function orderFromRow(row: Record<string, unknown>): OrderFields {
+  return {
+    id: row.id as string,
+    externalId: row.external_id as string,
+    state: row.state as OrderState,
+    placedAt: dateFromSql(row.placed_at)!,
+    shippedAt: dateFromSql(row.shipped_at),
+    deliveredAt: dateFromSql(row.delivered_at),
+    returnStartedAt: dateFromSql(row.return_started_at),
+    refundRequestedAt: dateFromSql(row.refund_requested_at),
+    refundedAt: dateFromSql(row.refunded_at),
+    cancelledAt: dateFromSql(row.cancelled_at),
+    returnWindowEndsAt: dateFromSql(row.return_window_ends_at),
+    totalCents: Number(row.total_cents),
+    currency: row.currency as string,
+  };
+}
 
 const notDelivered = [OrderState.PLACED, OrderState.SHIPPED];
 const returnsInProgress = [OrderState.RETURN_STARTED, OrderState.REFUND_PENDING];
@@ -31,11 +72,52 @@ export class OrderRepository {
     return this.dataSource.manager.findOneBy(BwpOrder, { id: orderId, merchantId });
   }
 
-  /** `first + 1` orders, newest first, after the order `afterId` (keyset on the time-ordered ID). */
-  page(merchantId: string, filter: OrderFilter, first: number, afterId: string | undefined, now: Date): Promise<BwpOrder[]> {
-    const query = this.filtered(merchantId, filter, now).orderBy('o.id', 'DESC').take(first + 1);
-    if (afterId) query.andWhere('o.id < :afterId', { afterId });
-    return query.getMany();
+  /**
+   * The orders page's read model: `first + 1` orders, newest first, after the order `afterId` (keyset on
+   * the time-ordered ID), and (when asked for) how many match the filter, in one statement of plain rows
+   * mapped by hand.
+   */
+  async page(merchantId: string, filter: OrderFilter, first: number, afterId: string | undefined, now: Date, withTotalCount = false): Promise<OrderPageRead> {
+    const parameters: Record<string, unknown> = { merchantId };
+    const where = this.filterSql('o', filter, now, parameters);
+    const count = withTotalCount ? `, (SELECT COUNT(*) FROM bwp_order c WHERE ${this.filterSql('c', filter, now, parameters)}) AS total_count` : '';
+    if (afterId) parameters.afterId = afterId;
+    const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(
+      `SELECT ${orderColumns}${count} FROM bwp_order o WHERE ${where}${afterId ? ' AND o.id < :afterId' : ''} ORDER BY o.id DESC LIMIT ${Number(first) + 1}`,
+      parameters,
+    );
+    const raw = (await this.dataSource.query(sql, values)) as Array<Record<string, unknown>>;
+    // A page past the last order has no row to carry the count: count on its own (rare).
+    const totalCount = !withTotalCount ? null : raw.length > 0 ? Number(raw[0].total_count) : await this.count(merchantId, filter, now);
+    return { rows: raw.map(orderFromRow), totalCount };
+  }
+
+  /**
+   * The lines of the given orders with their products, in one statement: both scoped to the merchant
+   * (a product of another merchant is never joined, even for a line that names it).
+   */
+  async linesWithProducts(orderIds: string[], merchantId: string): Promise<OrderLineWithProduct[]> {
+    if (orderIds.length === 0) return [];
+    const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(
+      `SELECT l.id AS line_id, l.order_id, l.product_id, l.sku AS line_sku, l.quantity, l.unit_price_cents, l.currency AS line_currency, l.returnable AS line_returnable,
+         p.id, p.sku, p.amazon_sku, p.title, p.price_cents, p.currency, p.offer_prime, p.listed, p.updated_at
+       FROM bwp_order_line l LEFT JOIN catalog_product p ON p.id = l.product_id AND p.merchant_id = l.merchant_id
+       WHERE l.merchant_id = :merchantId AND l.order_id IN (:...orderIds)
+       ORDER BY l.id ASC`,
+      { merchantId, orderIds },
+    );
+    const raw = (await this.dataSource.query(sql, values)) as Array<Record<string, unknown>>;
+    return raw.map((row) => ({
+      id: row.line_id as string,
+      orderId: row.order_id as string,
+      productId: row.product_id as string,
+      sku: row.line_sku as string,
+      quantity: Number(row.quantity),
+      unitPriceCents: Number(row.unit_price_cents),
+      currency: row.line_currency as string,
+      returnable: Boolean(row.line_returnable),
+      product: row.id === null ? null : productFromRow(row as Parameters<typeof productFromRow>[0]),
+    }));
   }
 
   count(merchantId: string, filter: OrderFilter, now: Date): Promise<number> {
@@ -73,8 +155,23 @@ export class OrderRepository {
     };
   }
 
-  linesFor(orderIds: string[], merchantId: string) {
-    return this.dataSource.manager.find(BwpOrderLine, { where: { orderId: In(orderIds), merchantId }, order: { id: 'ASC' } });
+  /** The filter's conditions on the orders aliased `alias`, as SQL with named parameters (added to `parameters`). */
+  private filterSql(alias: string, filter: OrderFilter, now: Date, parameters: Record<string, unknown>): string {
+    const conditions = [`${alias}.merchant_id = :merchantId`];
+    if (filter.states && filter.states.length > 0) {
+      conditions.push(`${alias}.state IN (:...states)`);
+      parameters.states = filter.states;
+    }
+    if (filter.insideReturnWindow === true) {
+      conditions.push(`(${alias}.state IN (:...openStates) OR (${alias}.state = :delivered AND ${alias}.return_window_ends_at > :now))`);
+      Object.assign(parameters, { openStates: [...notDelivered, ...returnsInProgress], delivered: OrderState.DELIVERED, now });
+    } else if (filter.insideReturnWindow === false) {
+      conditions.push(
+        `(${alias}.state IN (:...closedStates) OR (${alias}.state = :delivered AND (${alias}.return_window_ends_at IS NULL OR ${alias}.return_window_ends_at <= :now)))`,
+      );
+      Object.assign(parameters, { closedStates: [OrderState.REFUNDED, OrderState.CANCELLED], delivered: OrderState.DELIVERED, now });
+    }
+    return conditions.join(' AND ');
   }
 
   private filtered(merchantId: string, filter: OrderFilter, now: Date): SelectQueryBuilder<BwpOrder> {

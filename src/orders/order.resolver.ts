@@ -1,10 +1,12 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { can, Permission } from '../auth/role';
 import { CatalogProductView } from '../catalog/catalog.types';
 import { RequestContext } from '../server/context';
 import { Clock } from '../shared/clock';
 import { authorize } from '../auth/authorize';
 import { PageArgs } from '../shared/graphql/pagination';
+import { selectsField } from '../shared/graphql/selection';
 import { OrderFilter } from './order.inputs';
 import { OrderPages } from './order-pages';
 import { OrderConnection, OrderLineView, OrderView } from './order.types';
@@ -23,9 +25,10 @@ export class OrderResolver {
     @Args() { first, after }: PageArgs,
     @Arg('filter', () => OrderFilter, { nullable: true, description: 'Which orders to list; all when left out.' }) filter: OrderFilter | null,
     @Ctx() { viewer }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     authorize(viewer, Permission.READ_ORDERS);
-    return this.pages.page('orders', viewer.merchantId, filter ?? {}, first, after);
+    return this.pages.page('orders', viewer.merchantId, filter ?? {}, first, after, selectsField(info, 'totalCount'));
   }
 
   @FieldResolver(() => [OrderLineView], { description: 'The products ordered.' })

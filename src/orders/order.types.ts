@@ -4,7 +4,8 @@ import { MoneyView } from '../catalog/catalog.types';
 import { toGlobalId } from '../shared/graphql/global-id';
 import { Node } from '../shared/graphql/node.interface';
 import { Connection } from '../shared/graphql/pagination';
-import { BwpOrder, BwpOrderLine } from './order.entity';
+import { BwpOrder } from './order.entity';
+import type { OrderFields, OrderLineFields } from './order.repository';
 import { OrderEventType, OrderState } from './order-state';
 import { OpenReason } from './return-window';
 
@@ -63,7 +64,7 @@ export class OrderLineView {
   /** For the `product` field resolver; not exposed. */
   productId!: string;
 
-  static from(line: BwpOrderLine): OrderLineView {
+  static from(line: OrderLineFields): OrderLineView {
     return Object.assign(new OrderLineView(), {
       sku: line.sku,
       quantity: line.quantity,
@@ -116,7 +117,7 @@ export class OrderView extends Node {
   orderId!: string;
   facts!: Pick<BwpOrder, 'state' | 'deliveredAt' | 'returnWindowEndsAt'>;
 
-  static from(order: BwpOrder): OrderView {
+  static from(order: OrderFields): OrderView {
     return Object.assign(new OrderView(), {
       id: toGlobalId('Order', order.id),
       orderId: order.id,

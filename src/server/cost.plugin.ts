@@ -1,11 +1,11 @@
 import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
 import { RequestContext } from './context';
 import { CostBudgets } from './cost-budget';
 import { MerchantTurns } from './merchant-turns';
 import { ThrottledCallers } from './throttled-callers';
 import { MAX_PAGE_SIZE } from '../shared/graphql/pagination';
-import { priceOperation } from './query-cost';
+import { OperationPrice, priceOperation } from './query-cost';
 import { limitCodes, requestLimits } from './request-limits';
 
 /**
@@ -21,6 +21,7 @@ export function costPlugin(
   turnLimits: { slots: number; queue: number },
   throttled: ThrottledCallers,
 ): ApolloServerPlugin<RequestContext> {
+  const prices = new PriceCache();
   return {
     async requestDidStart() {
       let cost: number | undefined;
@@ -29,7 +30,7 @@ export function costPlugin(
         async didResolveOperation({ schema, document, request, contextValue, operationName }) {
           let price;
           try {
-            price = priceOperation(schema, document, request.variables ?? {}, operationName ?? undefined);
+            price = prices.price(schema, document, request.variables ?? {}, operationName ?? undefined);
           } catch (error) {
             // Variables that do not fit their types: GraphQL refuses the request as BAD_USER_INPUT next.
             if (error instanceof GraphQLError) return;
@@ -92,6 +93,30 @@ export function costPlugin(
       };
     },
   };
+}
+
+/** Prices kept per variant of a document, at most this many per document (a client that varies `first` freely). */
+const PRICED_VARIANTS_PER_DOCUMENT = 64;
+
+/**
+ * A price depends only on the document, its variables and the operation: it is computed once per variant.
+ * Apollo hands back the same parsed document for the same query text (its document store), so the cache
+ * is keyed by that object and goes with it when Apollo evicts it.
+ */
+class PriceCache {
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string, OperationPrice>>();
+
+  price(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined): OperationPrice {
+    let variants = this.byDocument.get(document);
+    if (!variants) this.byDocument.set(document, (variants = new Map()));
+    const key = `${operationName ?? ''}\n${JSON.stringify(variables)}`;
+    const known = variants.get(key);
+    if (known) return known;
+    const price = priceOperation(schema, document, variables, operationName);
+    if (variants.size >= PRICED_VARIANTS_PER_DOCUMENT) variants.delete(variants.keys().next().value as string);
+    variants.set(key, price);
+    return price;
+  }
 }
 
 function budgetKeys({ viewer }: RequestContext) {

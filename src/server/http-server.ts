@@ -17,6 +17,7 @@ import { MerchantTurns } from './merchant-turns';
 import { ThrottledCallers } from './throttled-callers';
 import { createErrorFormatter, errorCodeOf, unexpectedErrorLogging } from './error-formatting';
 import { registerFailedRequestLimit, serverTimeouts } from './client-limits';
+import { compiledExecution } from './jit-executor';
 import { Loaders } from './loaders';
 import { armorProtections, limitCodes, requestLimits } from './request-limits';
 
@@ -148,7 +149,7 @@ export async function createHttpServer(deps: HttpServerDependencies): Promise<Fa
 
   const armor = armorProtections({ blockFieldSuggestions: !development });
   const apollo = new ApolloServer<RequestContext>({
-    schema: deps.schema,
+    ...(config.graphqlJit ? { gateway: compiledExecution(deps.schema) } : { schema: deps.schema }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: development,
     formatError: createErrorFormatter(config.environment),

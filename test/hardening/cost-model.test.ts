@@ -124,3 +124,28 @@ describe('budgets per merchant as well as per token', () => {
     expect(body.extensions?.cost).toMatchObject({ requestedQueryCost: 1001 });
   });
 });
+
+describe('prices are computed once per document and variables (issue 16, lever 3)', () => {
+  it('the same document with other variables or another operation is priced anew, not served a cached price', async () => {
+    const server = await startTestServer();
+    try {
+      const document = `query Page($first: Int) { catalogProducts(first: $first) { nodes { id } } }
+        query Count { catalogProducts(first: 1) { totalCount } }`;
+      const cost = async (variables: Record<string, unknown>, operationName = 'Page') => {
+        const response = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${await server.signIn('demo-acme-owner')}` },
+          body: JSON.stringify({ query: document, variables, operationName }),
+        });
+        return ((await response.json()) as { extensions: { cost: { requestedQueryCost: number } } }).extensions.cost.requestedQueryCost;
+      };
+      const five = await cost({ first: 5 });
+      const fifty = await cost({ first: 50 });
+      expect([five, fifty]).toEqual([2 + 5, 2 + 50]);
+      expect(await cost({ first: 5 })).toBe(five);
+      expect(await cost({}, 'Count')).toBe(2 + 1 + SCAN_COST);
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -1,3 +1,6 @@
+import { CatalogProduct } from '../../src/catalog/catalog-product.entity';
+import { CatalogRepository } from '../../src/catalog/catalog.repository';
+import { FulfillmentInventoryRecord } from '../../src/catalog/fulfillment-inventory.entity';
 import { demoMerchants, demoUsers } from '../../src/demo/demo-data';
 import { LinkEvent } from '../../src/linking/link-event.entity';
 import { LinkState } from '../../src/linking/link-state';
@@ -70,11 +73,65 @@ describe('lookups by ID answer with the named merchant\'s rows only, whatever ID
     expect(await directory.findUsers([olivia.id], BLUEBIRD)).toEqual([]);
   });
 
-  it('O1: order lines of another merchant\'s order are not returned (linesFor filters by merchant)', async () => {
+  it('O1: order lines of another merchant\'s order are not returned (linesWithProducts filters by merchant)', async () => {
     const orders = new OrderRepository(server.app.dataSource);
-    const lines = await orders.linesFor([orderIds.acme, orderIds.bluebird], ACME);
-    expect(lines.map((line) => [line.orderId, line.merchantId, line.sku])).toEqual([[orderIds.acme, ACME, 'NW-TENT-2P']]);
-    expect(await orders.linesFor([orderIds.bluebird], ACME)).toEqual([]);
+    const lines = await orders.linesWithProducts([orderIds.acme, orderIds.bluebird], ACME);
+    expect(lines.map((line) => [line.orderId, line.sku])).toEqual([[orderIds.acme, 'NW-TENT-2P']]);
+    expect(await orders.linesWithProducts([orderIds.bluebird], ACME)).toEqual([]);
+    expect((await orders.linesWithProducts([orderIds.bluebird], BLUEBIRD)).map((line) => line.orderId)).toEqual([orderIds.bluebird]);
+  });
+
+  it('O1: the orders page\'s lines-with-products read returns the merchant\'s lines only, and joins no other merchant\'s product', async () => {
+    const orders = new OrderRepository(server.app.dataSource);
+    const lines = await orders.linesWithProducts([orderIds.acme, orderIds.bluebird], ACME);
+    expect(lines.map((line) => [line.orderId, line.sku, line.product?.sku])).toEqual([[orderIds.acme, 'NW-TENT-2P', 'NW-TENT-2P']]);
+    expect(await orders.linesWithProducts([orderIds.bluebird], ACME)).toEqual([]);
+    // A line of Acme's that names Bluebird's product (a bug, or a forged ID) gets no product.
+    const manager = server.app.dataSource.manager;
+    const [line] = await manager.findBy(BwpOrderLine, { orderId: orderIds.acme });
+    const bluebirdProduct = await manager.findOneByOrFail(CatalogProduct, { merchantId: BLUEBIRD });
+    await manager.update(BwpOrderLine, { id: line.id }, { productId: bluebirdProduct.id });
+    try {
+      expect((await orders.linesWithProducts([orderIds.acme], ACME))[0].product).toBeNull();
+    } finally {
+      await manager.update(BwpOrderLine, { id: line.id }, { productId: line.productId });
+    }
+  });
+
+  it('O1: the orders page read (page and count) is the merchant\'s own', async () => {
+    const orders = new OrderRepository(server.app.dataSource);
+    const page = await orders.page(ACME, {}, 50, undefined, server.clock.now(), true);
+    expect(page.rows.map((order) => order.id)).toEqual([orderIds.acme]);
+    expect(page.totalCount).toBe(1);
+  });
+
+  it('P2: the catalog page joins the merchant\'s own inventory, never another merchant\'s for the same SKU; its count and readiness are its own', async () => {
+    const catalog = new CatalogRepository(server.app.dataSource, links, new OnboardingStepRepository(server.app.dataSource, server.app.transactions));
+    const manager = server.app.dataSource.manager;
+    // Bluebird gets inventory under one of Acme's SKUs, and a product of its own under it too.
+    await manager.insert(FulfillmentInventoryRecord, { merchantId: BLUEBIRD, sku: 'NW-TENT-2P', fulfillableQuantity: 9999, identifiedAt: server.clock.now() });
+    try {
+      const acme = await catalog.page(ACME, null, {}, 100, undefined, { totalCount: true, readiness: true });
+      const acmeProducts = await manager.countBy(CatalogProduct, { merchantId: ACME });
+      expect(acme.totalCount).toBe(acmeProducts);
+      expect(acme.rows).toHaveLength(acmeProducts);
+      expect(acme.rows.find((row) => row.sku === 'NW-TENT-2P')!.fulfillableQuantity).not.toBe(9999);
+      const bluebird = await catalog.page(BLUEBIRD, null, {}, 100, undefined, { totalCount: true, readiness: true });
+      expect(bluebird.rows.map((row) => row.sku)).not.toContain('NW-TENT-2P');
+      expect(bluebird.totalCount).toBe(await manager.countBy(CatalogProduct, { merchantId: BLUEBIRD }));
+      expect([acme.readiness?.linkState, bluebird.readiness?.linkState]).toEqual([LinkState.UNLINK_REQUESTED, LinkState.LINKED]);
+    } finally {
+      await manager.delete(FulfillmentInventoryRecord, { merchantId: BLUEBIRD, sku: 'NW-TENT-2P' });
+    }
+    // Readiness: Acme waits on its unlink request; Bluebird's link is LINKED; each reads its own link's steps.
+    expect(await catalog.readiness(ACME)).toMatchObject({ linkState: LinkState.UNLINK_REQUESTED, amazonPay: StepState.SUCCEEDED });
+    await manager.update(OnboardingStep, { linkId: bluebirdLink.id, kind: OnboardingStepKind.REGISTER_AMAZON_PAY }, { state: StepState.FAILED });
+    try {
+      expect(await catalog.readiness(BLUEBIRD)).toMatchObject({ linkState: LinkState.LINKED, amazonPay: StepState.FAILED, primeShipping: StepState.SUCCEEDED });
+      expect(await catalog.readiness(ACME)).toMatchObject({ amazonPay: StepState.SUCCEEDED });
+    } finally {
+      await manager.update(OnboardingStep, { linkId: bluebirdLink.id, kind: OnboardingStepKind.REGISTER_AMAZON_PAY }, { state: StepState.SUCCEEDED });
+    }
   });
 
   it('U2: unlink requests of another merchant\'s link are not returned (forLinks filters by merchant)', async () => {
@@ -200,7 +257,7 @@ describe('orders of rows: by ID, not by the order rows were written in (several 
     const earlier = { ...line, id: idBefore(line.id, 5), sku: 'BB-EARLIER' };
     await manager.insert(BwpOrderLine, earlier);
     try {
-      const lines = await new OrderRepository(server.app.dataSource).linesFor([orderIds.bluebird], BLUEBIRD);
+      const lines = await new OrderRepository(server.app.dataSource).linesWithProducts([orderIds.bluebird], BLUEBIRD);
       expect(lines.map((found) => found.sku)).toEqual(['BB-EARLIER', line.sku]);
     } finally {
       await manager.delete(BwpOrderLine, { id: earlier.id });
