@@ -1,5 +1,7 @@
 import { Clock } from '../shared/clock';
 import { decodeCursor, pageOf, toConnection } from '../shared/graphql/pagination';
+import { countMatching } from './order-tally';
+import { OrderTallies } from './order-tally.repository';
 import { OrderFilter, OrderRepository } from './order.repository';
 import { OrderView } from './order.types';
 
@@ -7,21 +9,25 @@ import { OrderView } from './order.types';
 export class OrderPages {
   constructor(
     private readonly orders: OrderRepository,
+    private readonly tallies: OrderTallies,
     private readonly clock: Clock,
   ) {}
 
-  /** `list` names the connection its cursors belong to; `withTotalCount` reads the count in the page's statement. `totalCount` is counted only when a query asks for it: a count grows with the orders, a keyset page does not. */
+  /**
+   * `list` names the connection its cursors belong to. `totalCount` comes from the merchant's order tally
+   * (order-tally.ts), whatever the filter, in constant time: read in the page's statement when the query
+   * asks for it (`withTotalCount`), on its own otherwise.
+   */
   async page(list: string, merchantId: string, filter: OrderFilter, first: number, after: string | null | undefined, withTotalCount = false) {
     const now = this.clock.now();
     const scope = { list, sort: 'newest', merchantId };
-    const { rows, totalCount } = await this.orders.page(merchantId, filter, first, decodeCursor(scope, after), now, withTotalCount);
+    const { rows, tally } = await this.orders.page(merchantId, filter, first, decodeCursor(scope, after), now, withTotalCount);
     const page = pageOf(rows.map(OrderView.from), first, scope, (order) => order.orderId);
-    const orders = this.orders;
+    const tallies = this.tallies;
     return {
       ...toConnection(page, scope, (order) => order.orderId),
-      // Read with the page when the caller knew it would be asked for; else counted if asked for.
       get totalCount() {
-        return totalCount ?? orders.count(merchantId, filter, now);
+        return tally ? countMatching(tally, filter) : tallies.read(merchantId, now).then((read) => countMatching(read, filter));
       },
     };
   }

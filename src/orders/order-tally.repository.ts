@@ -4,6 +4,35 @@ import { emptyTally, endOfHour, hourOf, isNoChange, OrderTally, TallyChange } fr
 import { OrderState } from './order-state';
 
 /**
+ * A merchant's tally as columns of scalar subqueries (`:merchantId` names the merchant; tallyParameters
+ * the rest), so that a statement can read it alongside its own rows: the count of each state, the hours
+ * still to come, and the current hour's delivered orders counted exactly (a range of one hour on the
+ * open-orders index). Each is a primary-key or index lookup, whatever the number of orders.
+ */
+export function tallyColumns(): string {
+  return [
+    ...Object.values(OrderState).map((state) => `(SELECT c.orders FROM order_state_count c WHERE c.merchant_id = :merchantId AND c.state = '${state}') AS "tally_${state}"`),
+    `(SELECT SUM(h.delivered) FROM return_window_hour h WHERE h.merchant_id = :merchantId AND h.hour > :tallyHour) AS "tally_later_hours"`,
+    `(SELECT COUNT(*) FROM bwp_order t WHERE t.merchant_id = :merchantId AND t.state = :tallyDelivered AND t.return_window_ends_at > :tallyNow AND t.return_window_ends_at < :tallyHourEnd) AS "tally_this_hour"`,
+    `(SELECT MAX(t.return_window_ends_at) FROM bwp_order t WHERE t.merchant_id = :merchantId AND t.state = :tallyDelivered) AS "tally_latest_window_end"`,
+  ].join(', ');
+}
+
+export function tallyParameters(now: Date): Record<string, unknown> {
+  const hour = hourOf(now);
+  return { tallyHour: hour, tallyNow: now, tallyHourEnd: endOfHour(hour), tallyDelivered: OrderState.DELIVERED };
+}
+
+export function tallyFromRow(row: Record<string, unknown>, now: Date): OrderTally {
+  const tally = emptyTally();
+  for (const state of Object.values(OrderState)) tally.byState[state] = Number(row[`tally_${state}`] ?? 0);
+  tally.deliveredInWindow = Number(row.tally_later_hours ?? 0) + Number(row.tally_this_hour ?? 0);
+  const latest = dateFromSql(row.tally_latest_window_end);
+  tally.latestWindowEnd = latest && latest.getTime() > now.getTime() ? latest : null;
+  return tally;
+}
+
+/**
  * Each merchant's order tally (see order-tally.ts): written in the transaction of every order change,
  * read in one statement whose cost does not grow with the orders.
  */
@@ -21,29 +50,10 @@ export class OrderTallies {
     }
   }
 
-  /**
-   * The merchant's tally now, in one statement: the count of each state, the hours still to come, and the
-   * current hour's delivered orders counted exactly (a range of one hour on the open-orders index).
-   */
+  /** The merchant's tally now, in one statement (see tallyColumns). */
   async read(merchantId: string, now: Date, manager: EntityManager = this.dataSource.manager): Promise<OrderTally> {
-    const hour = hourOf(now);
-    const states = Object.values(OrderState);
-    const [row] = (await this.run(
-      manager,
-      `SELECT
-         ${states.map((state) => `(SELECT c.orders FROM order_state_count c WHERE c.merchant_id = :merchantId AND c.state = '${state}') AS "${state}"`).join(',\n         ')},
-         (SELECT SUM(h.delivered) FROM return_window_hour h WHERE h.merchant_id = :merchantId AND h.hour > :hour) AS "laterHours",
-         (SELECT COUNT(*) FROM bwp_order o WHERE o.merchant_id = :merchantId AND o.state = :delivered
-            AND o.return_window_ends_at > :now AND o.return_window_ends_at < :hourEnd) AS "thisHour",
-         (SELECT MAX(o.return_window_ends_at) FROM bwp_order o WHERE o.merchant_id = :merchantId AND o.state = :delivered) AS "latestWindowEnd"`,
-      { merchantId, hour, now, hourEnd: endOfHour(hour), delivered: OrderState.DELIVERED },
-    )) as Array<Record<string, unknown>>;
-    const tally = emptyTally();
-    for (const state of states) tally.byState[state] = Number(row[state] ?? 0);
-    tally.deliveredInWindow = Number(row.laterHours ?? 0) + Number(row.thisHour ?? 0);
-    const latest = dateFromSql(row.latestWindowEnd);
-    tally.latestWindowEnd = latest && latest.getTime() > now.getTime() ? latest : null;
-    return tally;
+    const [row] = (await this.run(manager, `SELECT ${tallyColumns()}`, { merchantId, ...tallyParameters(now) })) as Array<Record<string, unknown>>;
+    return tallyFromRow(row, now);
   }
 
   /** Recomputes the merchant's tally from its orders (the repair; also what seeding that bypasses the services must call). */

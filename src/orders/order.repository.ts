@@ -4,6 +4,7 @@ import { dateFromSql } from '../database/sql-values';
 import { BwpOrder, BwpOrderLine } from './order.entity';
 import { OrderState } from './order-state';
 import { emptyTally, OpenOrdersSummary, OrderTally } from './order-tally';
+import { tallyColumns, tallyFromRow, tallyParameters } from './order-tally.repository';
 
 export interface OrderFilter {
   states?: OrderState[] | null;
@@ -18,10 +19,10 @@ export type OrderFields = Pick<
   'id' | 'externalId' | 'state' | 'placedAt' | 'shippedAt' | 'deliveredAt' | 'returnStartedAt' | 'refundRequestedAt' | 'refundedAt' | 'cancelledAt' | 'returnWindowEndsAt' | 'totalCents' | 'currency'
 >;
 
-/** A page of orders, read in one statement; `totalCount` only when asked for. */
+/** A page of orders, read in one statement; the merchant's order tally with it when asked for (and there is a row to carry it). */
 export interface OrderPageRead {
   rows: OrderFields[];
-  totalCount: number | null;
+  tally: OrderTally | null;
 }
 
 export type OrderLineFields = Pick<BwpOrderLine, 'id' | 'orderId' | 'productId' | 'sku' | 'quantity' | 'unitPriceCents' | 'currency' | 'returnable'>;
@@ -74,22 +75,21 @@ export class OrderRepository {
 
   /**
    * The orders page's read model: `first + 1` orders, newest first, after the order `afterId` (keyset on
-   * the time-ordered ID), and (when asked for) how many match the filter, in one statement of plain rows
-   * mapped by hand.
+   * the time-ordered ID), and (when asked for, for `totalCount`) the merchant's order tally, in one
+   * statement of plain rows mapped by hand.
    */
-  async page(merchantId: string, filter: OrderFilter, first: number, afterId: string | undefined, now: Date, withTotalCount = false): Promise<OrderPageRead> {
-    const parameters: Record<string, unknown> = { merchantId };
+  async page(merchantId: string, filter: OrderFilter, first: number, afterId: string | undefined, now: Date, withTally = false): Promise<OrderPageRead> {
+    const parameters: Record<string, unknown> = { merchantId, ...(withTally ? tallyParameters(now) : {}) };
     const where = this.filterSql('o', filter, now, parameters);
-    const count = withTotalCount ? `, (SELECT COUNT(*) FROM bwp_order c WHERE ${this.filterSql('c', filter, now, parameters)}) AS total_count` : '';
+    const tally = withTally ? `, ${tallyColumns()}` : '';
     if (afterId) parameters.afterId = afterId;
     const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(
-      `SELECT ${orderColumns}${count} FROM bwp_order o WHERE ${where}${afterId ? ' AND o.id < :afterId' : ''} ORDER BY o.id DESC LIMIT ${Number(first) + 1}`,
+      `SELECT ${orderColumns}${tally} FROM bwp_order o WHERE ${where}${afterId ? ' AND o.id < :afterId' : ''} ORDER BY o.id DESC LIMIT ${Number(first) + 1}`,
       parameters,
     );
     const raw = (await this.dataSource.query(sql, values)) as Array<Record<string, unknown>>;
-    // A page past the last order has no row to carry the count: count on its own (rare).
-    const totalCount = !withTotalCount ? null : raw.length > 0 ? Number(raw[0].total_count) : await this.count(merchantId, filter, now);
-    return { rows: raw.map(orderFromRow), totalCount };
+    // A page past the last order has no row to carry the tally: the caller reads it on its own (rare).
+    return { rows: raw.map(orderFromRow), tally: withTally && raw.length > 0 ? tallyFromRow(raw[0], now) : null };
   }
 
   /**
@@ -118,10 +118,6 @@ export class OrderRepository {
       returnable: Boolean(row.line_returnable),
       product: row.id === null ? null : productFromRow(row as Parameters<typeof productFromRow>[0]),
     }));
-  }
-
-  count(merchantId: string, filter: OrderFilter, now: Date): Promise<number> {
-    return this.filtered(merchantId, filter, now).getCount();
   }
 
   /** The merchant's order tally counted over its orders: the truth the stored tally is checked against (order-tally.ts). */

@@ -50,7 +50,8 @@ export const FIELD_PRICES: Record<string, FieldPrice> = {
   // `totalCount` counts every matching row (only when asked for), once per connection: its price is
   // added to the connection's, not multiplied by `first` (see connectionCounts below).
   'CatalogProductConnection.totalCount': () => SCAN_COST,
-  'OrderConnection.totalCount': () => SCAN_COST,
+  // Orders are counted from the merchant's order tally (src/orders/order-tally.ts), whatever the filter.
+  'OrderConnection.totalCount': () => TALLY_COST,
   // The catalog header's three counts come from one statement over the merchant's catalog.
   'Query.catalogSummary': ({ childComplexity }) => SCAN_COST + 1 + childComplexity,
   // What an unlink waits for: the merchant's order tally (src/orders/order-tally.ts), not a scan.

@@ -1,3 +1,5 @@
+import { countMatching } from '../../src/orders/order-tally';
+import { OrderTallies } from '../../src/orders/order-tally.repository';
 import { CatalogProduct } from '../../src/catalog/catalog-product.entity';
 import { CatalogRepository } from '../../src/catalog/catalog.repository';
 import { FulfillmentInventoryRecord } from '../../src/catalog/fulfillment-inventory.entity';
@@ -98,11 +100,12 @@ describe('lookups by ID answer with the named merchant\'s rows only, whatever ID
     }
   });
 
-  it('O1: the orders page read (page and count) is the merchant\'s own', async () => {
+  it('O1: the orders page read (page and tally) is the merchant\'s own', async () => {
     const orders = new OrderRepository(server.app.dataSource);
     const page = await orders.page(ACME, {}, 50, undefined, server.clock.now(), true);
     expect(page.rows.map((order) => order.id)).toEqual([orderIds.acme]);
-    expect(page.totalCount).toBe(1);
+    expect(page.tally && countMatching(page.tally, {})).toBe(1);
+    expect(await new OrderTallies(server.app.dataSource).read(ACME, server.clock.now())).toEqual(page.tally);
   });
 
   it('P2: the catalog page joins the merchant\'s own inventory, never another merchant\'s for the same SKU; its count and readiness are its own', async () => {
