@@ -241,10 +241,10 @@ async function main() {
     floor.child.kill('SIGTERM');
 
     say();
-    say('Growth: p50 latency (ms) of the two pages, one connection, as one merchant\'s orders grow');
-    say('| orders | catalog page p50 | orders page p50 | seeding s |');
-    say('| --- | --- | --- | --- |');
-    const growth: Array<{ orders: number; catalog: number; orders50: number }> = [];
+    say('Growth: p50 latency (ms) of three pages, one connection, as one merchant\'s orders grow (about 57% of them open: what its unlink waits for)');
+    say('| orders | catalog page p50 | orders page p50 | unlink request page p50 | seeding s |');
+    say('| --- | --- | --- | --- | --- |');
+    const growth: Array<{ orders: number; catalog: number; orders50: number; unlink: number }> = [];
     for (const size of GROWTH) {
       const path: DatabaseConfig = { type: 'better-sqlite3', path: join(folder, `growth-${size}.sqlite`) };
       started = Date.now();
@@ -253,9 +253,10 @@ async function main() {
       const server = track(await start([join(root, 'dist/src/main.js')], serverEnv(path)));
       const catalogPage = await load(server.url, operations['catalog page (50)'], 1, DURATION);
       const ordersPage = await load(server.url, operations['orders page (50)'], 1, DURATION);
+      const unlinkPage = await load(server.url, operations['unlink request page'], 1, DURATION);
       server.child.kill('SIGTERM');
-      growth.push({ orders: size, catalog: catalogPage.p50, orders50: ordersPage.p50 });
-      say(`| ${size.toLocaleString('en-US')} | ${catalogPage.p50.toFixed(1)} | ${ordersPage.p50.toFixed(1)} | ${seeding.toFixed(1)} |`);
+      growth.push({ orders: size, catalog: catalogPage.p50, orders50: ordersPage.p50, unlink: unlinkPage.p50 });
+      say(`| ${size.toLocaleString('en-US')} | ${catalogPage.p50.toFixed(1)} | ${ordersPage.p50.toFixed(1)} | ${unlinkPage.p50.toFixed(1)} | ${seeding.toFixed(1)} |`);
     }
     if (explain) {
       say();
@@ -271,7 +272,7 @@ async function main() {
 
 const NOTES_MARKER = '<!-- notes: kept by npm run bench -->';
 
-function writeResults(lines: string[], growth: Array<{ orders: number; catalog: number; orders50: number }>) {
+function writeResults(lines: string[], growth: Array<{ orders: number; catalog: number; orders50: number; unlink: number }>) {
   const machine = `${cpus().length} × ${cpus()[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, SQLite (file, WAL)`;
   const markdown = [
     '# Benchmarks',
@@ -298,18 +299,18 @@ function writeResults(lines: string[], growth: Array<{ orders: number; catalog: 
 }
 
 /** A small line chart of p50 latency against order count (log scale), drawn as SVG. */
-function growthChart(points: Array<{ orders: number; catalog: number; orders50: number }>): string {
+function growthChart(points: Array<{ orders: number; catalog: number; orders50: number; unlink: number }>): string {
   const width = 560;
   const height = 300;
   const left = 60;
   const bottom = 250;
   const top = 30;
-  const maxY = Math.max(1, ...points.flatMap((point) => [point.catalog, point.orders50])) * 1.2;
+  const maxY = Math.max(1, ...points.flatMap((point) => [point.catalog, point.orders50, point.unlink])) * 1.2;
   const logs = points.map((point) => Math.log10(point.orders));
   const [minX, maxX] = [Math.min(...logs), Math.max(...logs)];
   const x = (orders: number) => left + ((Math.log10(orders) - minX) / Math.max(maxX - minX, 1)) * (width - left - 40);
   const y = (ms: number) => bottom - (ms / maxY) * (bottom - top);
-  const line = (key: 'catalog' | 'orders50', color: string) =>
+  const line = (key: 'catalog' | 'orders50' | 'unlink', color: string) =>
     `<polyline fill="none" stroke="${color}" stroke-width="2" points="${points.map((point) => `${x(point.orders).toFixed(1)},${y(point[key]).toFixed(1)}`).join(' ')}"/>` +
     points.map((point) => `<circle cx="${x(point.orders).toFixed(1)}" cy="${y(point[key]).toFixed(1)}" r="3" fill="${color}"/>`).join('');
   const ticks = points.map((point) => `<text x="${x(point.orders).toFixed(1)}" y="${bottom + 18}" font-size="11" text-anchor="middle">${point.orders.toLocaleString('en-US')}</text>`).join('');
@@ -319,9 +320,10 @@ function growthChart(points: Array<{ orders: number; catalog: number; orders50: 
 <text x="${width / 2}" y="18" font-size="13" text-anchor="middle">p50 latency (ms) by orders of one merchant</text>
 <line x1="${left}" y1="${bottom}" x2="${width - 30}" y2="${bottom}" stroke="#888"/><line x1="${left}" y1="${top}" x2="${left}" y2="${bottom}" stroke="#888"/>
 ${ticks}${yTicks}
-${line('catalog', '#1f77b4')}${line('orders50', '#d62728')}
+${line('catalog', '#1f77b4')}${line('orders50', '#d62728')}${line('unlink', '#2ca02c')}
 <text x="${width - 170}" y="${top + 10}" font-size="12" fill="#1f77b4">catalog page (50)</text>
 <text x="${width - 170}" y="${top + 26}" font-size="12" fill="#d62728">orders page (50)</text>
+<text x="${width - 170}" y="${top + 42}" font-size="12" fill="#2ca02c">unlink request page</text>
 </svg>
 `;
 }
