@@ -11,6 +11,7 @@ import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, DEVELOPMENT_JWKS_PATH, Develo
 import { JwtVerifier } from './auth/jwt-verifier';
 import { AppConfig } from './config';
 import { lockDatabaseFile } from './database/single-process-lock';
+import { SqliteCheckpointer } from './database/sqlite-checkpointer';
 import { TransactionRunner } from './database/transaction-runner';
 import { demoDataProblems, demoUsers, seedDemoData } from './demo/demo-data';
 import { registerGraphiQL } from './explorer/graphiql.route';
@@ -86,6 +87,8 @@ export interface App {
   access: AccessService;
   /** Outside production with no AUTH_JWKS_URL: signs the demo users' tokens (tests sign in through it too). */
   developmentIssuer: DevelopmentIssuer | null;
+  /** The embedded file's WAL checkpointing thread (null on PostgreSQL and in-memory SQLite). */
+  sqliteCheckpointer: SqliteCheckpointer | null;
   /** Starts listening and the background worker; resolves to the base URL. */
   start(): Promise<string>;
   stop(): Promise<void>;
@@ -117,17 +120,28 @@ function sellerCentralGateway(config: AppConfig, sandbox: SandboxSellerCentral, 
  * Opens the database and brings its schema up to date; never `synchronize`. The embedded SQLite
  * file is locked to this process (it serves one); the lock is released when the app stops.
  */
-async function openDatabase(config: AppConfig, sqlLogger: Logger | undefined): Promise<{ dataSource: DataSource; release(): void }> {
+async function openDatabase(
+  config: AppConfig,
+  sqlLogger: Logger | undefined,
+): Promise<{ dataSource: DataSource; checkpointer: SqliteCheckpointer | null; close(): Promise<void> }> {
   let lock = { release: () => undefined as void };
-  if (config.database.type === 'better-sqlite3' && config.database.path !== ':memory:') {
-    mkdirSync(dirname(config.database.path), { recursive: true });
-    lock = lockDatabaseFile(config.database.path);
+  const file = config.database.type === 'better-sqlite3' && config.database.path !== ':memory:' ? config.database.path : null;
+  if (file) {
+    mkdirSync(dirname(file), { recursive: true });
+    lock = lockDatabaseFile(file);
   }
   try {
     const dataSource = createDataSource(config.database, { logger: sqlLogger });
     await dataSource.initialize();
     await migrate(dataSource);
-    return { dataSource, release: lock.release };
+    // The embedded file's WAL checkpoints run on a thread of their own, not in a request (sqlite-checkpointer.ts).
+    const checkpointer = file ? await SqliteCheckpointer.start(dataSource, file, 1000) : null;
+    const close = async () => {
+      await checkpointer?.stop();
+      if (dataSource.isInitialized) await dataSource.destroy();
+      lock.release();
+    };
+    return { dataSource, checkpointer, close };
   } catch (error) {
     lock.release();
     throw error;
@@ -174,14 +188,13 @@ async function signIn(config: AppConfig, clock: Clock, ownUrl: () => string) {
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
   const clock = overrides.clock ?? systemClock;
   const logger = createLogger(config, overrides.logStream);
-  const { dataSource, release: releaseDatabase } = await openDatabase(config, overrides.sqlLogger);
+  const { dataSource, checkpointer, close: closeDatabase } = await openDatabase(config, overrides.sqlLogger);
   const transactions = new TransactionRunner(dataSource);
   if (config.environment === 'production') {
     const problems = await demoDataProblems(dataSource.manager);
     if (config.seedDemoData) problems.unshift('demo data cannot be seeded in production (SEED_DEMO_DATA)');
     if (problems.length > 0) {
-      await dataSource.destroy();
-      releaseDatabase();
+      await closeDatabase();
       throw new UnsafeProduction(problems);
     }
   }
@@ -317,6 +330,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     idempotency,
     access,
     developmentIssuer,
+    sqliteCheckpointer: checkpointer,
     start: async () => {
       const url = await http.listen({ host: config.host, port: config.port });
       ownUrl = url.replace('://0.0.0.0', '://127.0.0.1').replace('://[::]', '://127.0.0.1');
@@ -326,8 +340,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     stop: async () => {
       await http.close();
       await scheduler.stop();
-      if (dataSource.isInitialized) await dataSource.destroy();
-      releaseDatabase();
+      await closeDatabase();
     },
   };
 }
