@@ -172,7 +172,7 @@ async function run(label: string, database: DatabaseConfig): Promise<string> {
       const answer = await post(server.url, BENCH_TOKEN, query);
       const cost = JSON.parse(answer.body).extensions?.cost?.requestedQueryCost;
       process.stdout.write(`  ${(performance.now() - started).toFixed(1).padStart(7)} ms  cost ${String(cost).padStart(5)}  ${name}\n`);
-      await new Promise((resolve) => setTimeout(resolve, 1500)); // let the budgets refill
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1500, (cost / 200) * 1000 + 500))); // let the token's budget refill
     }
     await quietLatencies(server.url, 2);
     const alone = await quietLatencies(server.url, SECONDS);
