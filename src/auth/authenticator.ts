@@ -1,7 +1,7 @@
 import { DataSource, IsNull } from 'typeorm';
 import { Clock } from '../shared/clock';
 import { ApiToken } from './api-token.entity';
-import { JwtFailure, JwtVerifier } from './jwt-verifier';
+import { CLOCK_TOLERANCE_SECONDS, JwtFailure, JwtVerifier } from './jwt-verifier';
 import { MerchantUser } from './merchant-user.entity';
 import { hashToken, isApiToken } from './tokens';
 import { Viewer } from './viewer';
@@ -67,7 +67,8 @@ export function authenticationStatus(failure: AuthenticationFailure): number {
   return 401;
 }
 
-export type AuthenticationResult = { viewer: Viewer } | { failure: AuthenticationFailure };
+/** A signed-in viewer, and when its token stops being accepted (a live connection is closed then). */
+export type AuthenticationResult = { viewer: Viewer; expiresAt: Date } | { failure: AuthenticationFailure };
 
 /** An API token's last use is written at most this often (not on every request). */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -102,7 +103,8 @@ export class Authenticator {
       (await this.dataSource.manager.findOneBy(MerchantUser, { issuer: iss, subject: sub })) ??
       (typeof email === 'string' && emailVerified === true ? await this.acceptInvitation(iss, sub, email) : null);
     if (!user) return { failure: AuthenticationFailure.NOT_A_USER };
-    return { viewer: { userId: user.id, merchantId: user.merchantId, role: user.role } };
+    const expiresAt = new Date(((verified.claims.exp as number) + CLOCK_TOLERANCE_SECONDS) * 1000);
+    return { viewer: { userId: user.id, merchantId: user.merchantId, role: user.role }, expiresAt };
   }
 
   /** A user invited by email becomes this subject's on its first sign-in with that (verified) email. */
@@ -126,7 +128,7 @@ export class Authenticator {
     if (!stored.lastUsedAt || now.getTime() - stored.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
       await this.dataSource.manager.update(ApiToken, { id: stored.id }, { lastUsedAt: now });
     }
-    return { viewer: { userId: stored.userId, merchantId: stored.merchantId, role: stored.role, apiTokenId: stored.id } };
+    return { viewer: { userId: stored.userId, merchantId: stored.merchantId, role: stored.role, apiTokenId: stored.id }, expiresAt: stored.expiresAt };
   }
 }
 

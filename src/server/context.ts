@@ -18,4 +18,14 @@ export interface RequestContext {
   loaders: Loaders;
   /** The resolvers of the app that serves this request (see `schema.ts`). */
   container: ContainerType;
+  /** Set for a subscription over WebSocket (see subscription-server.ts). */
+  live?: LiveConnection;
+}
+
+/** What a subscription's event stream asks of its connection. */
+export interface LiveConnection {
+  /** Before each event: the loaders of the context start empty, so that every event reads committed state afresh. */
+  renewLoaders(): void;
+  /** More events wait than the connection reads: it is closed (a slow consumer). */
+  slowConsumer(): void;
 }

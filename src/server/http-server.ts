@@ -16,6 +16,7 @@ import { costPlugin } from './cost.plugin';
 import { createErrorFormatter, errorCodeOf, unexpectedErrorLogging } from './error-formatting';
 import { registerFailedRequestLimit, serverTimeouts } from './client-limits';
 import { Loaders } from './loaders';
+import { SubscriptionServer } from './subscription-server';
 import { armorProtections, limitCodes, requestLimits } from './request-limits';
 
 export interface HttpServerDependencies {
@@ -34,6 +35,10 @@ export interface HttpServerDependencies {
 }
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** GraphQL subscriptions over WebSocket on /graphql. */
+    subscriptions: SubscriptionServer;
+  }
   interface FastifyRequest {
     /** What the request's log line says of the GraphQL operation. */
     graphql: RequestSummary | null;
@@ -164,6 +169,18 @@ export async function createHttpServer(deps: HttpServerDependencies): Promise<Fa
     return { requestId: request.id, summary, viewer, loaders: deps.createLoaders(viewer), container: deps.container };
   };
   await fastify.register(fastifyApollo(apollo), { context });
+  const subscriptions = new SubscriptionServer({
+    environment: config.environment,
+    limits: config.subscriptions,
+    clock: deps.clock,
+    schema: deps.schema,
+    container: deps.container,
+    logger: fastify.log,
+    authenticate: deps.authenticate,
+    createLoaders: deps.createLoaders,
+  });
+  subscriptions.attach(fastify);
+  fastify.decorate('subscriptions', subscriptions);
 
   await deps.registerRoutes(fastify);
   fastify.get('/healthz', async () => ({ status: 'ok' }));
