@@ -160,6 +160,13 @@ export class SubscriptionServer {
     return this.live.size;
   }
 
+  /** Subscriptions listening for events, over every connection. */
+  get subscriptionCount(): number {
+    let count = 0;
+    for (const live of this.live) count += Object.values(live.graphql?.subscriptions ?? {}).filter((subscription) => subscription !== null).length;
+    return count;
+  }
+
   async close(): Promise<void> {
     if (this.pinger) clearInterval(this.pinger);
     for (const live of this.live) live.socket.close(liveCloseCodes.goingAway, 'Server stopping');
