@@ -73,6 +73,8 @@ export interface App {
   dataSource: DataSource;
   http: FastifyInstance;
   transactions: TransactionRunner;
+  /** Committed changes, to the live subscribers of every instance. */
+  changes: ChangeBus;
   sandbox: SandboxSellerCentral;
   /** The gateway in use: the sandbox, or the SP-API gateway (also in `spApi`) with SELLER_CENTRAL=sp-api. */
   sellerCentral: SellerCentralGateway;
@@ -295,6 +297,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     dataSource,
     http,
     transactions,
+    changes,
     sandbox,
     sellerCentral,
     spApi,

@@ -37,6 +37,7 @@ const clientErrorCodes = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'QUERY_TOO_COSTLY',
   'THROTTLED',
+  'TOO_MANY_SUBSCRIPTIONS',
 ]);
 
 /**

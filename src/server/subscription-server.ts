@@ -74,6 +74,9 @@ function refusal(message: string, extensions: Record<string, unknown>): GraphQLE
   return new GraphQLError(message, { extensions });
 }
 
+/** How long a dropped slow consumer has to read its close frame before its socket is destroyed. */
+const SLOW_CONSUMER_GRACE_MS = 1000;
+
 /** The longest delay setTimeout takes. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -291,13 +294,17 @@ export class SubscriptionServer {
       this.dropSlowConsumer(live, 'bytes');
       return Promise.resolve();
     }
-    return new Promise((resolve) => socket.send(data, () => resolve()));
+    // Not waiting for the write: what the client has not read shows in bufferedAmount, which is bounded above.
+    socket.send(data);
+    return Promise.resolve();
   }
 
   private dropSlowConsumer(live: LiveSocket, what: 'bytes' | 'events'): void {
     if (live.socket.readyState !== WebSocket.OPEN) return;
     this.deps.logger.warn({ merchantId: live.viewer?.merchantId, bufferedBytes: live.socket.bufferedAmount, over: what }, 'Dropping a slow subscription consumer');
     live.socket.close(liveCloseCodes.slowConsumer, 'SLOW_CONSUMER: read your messages faster, then reconnect');
+    // The close frame waits behind everything the client has not read: the socket goes after a grace second.
+    setTimeout(() => live.socket.terminate(), SLOW_CONSUMER_GRACE_MS).unref();
   }
 
   private pingAll(): void {
