@@ -14,7 +14,7 @@ import { UnlinkRequestState } from '../unlinking/unlink-request-state';
 import { UnlinkRequestRepository } from '../unlinking/unlink-request.repository';
 import { UnlinkRequestView } from '../unlinking/unlink.types';
 import { changeStream } from './change-stream';
-import { OfferPrimeChangeView } from './live.types';
+import { OFFER_PRIME_CHANGE_PRODUCTS, OfferPrimeChangeView } from './live.types';
 
 type Feed = 'link' | 'unlinkRequest' | 'order' | 'offerPrime';
 
@@ -36,7 +36,7 @@ export class LiveResolver {
     private readonly links: LinkRepository,
     private readonly unlinkRequests: UnlinkRequestRepository,
     private readonly orders: OrderRepository,
-    private readonly catalog: CatalogProductsReader,
+    private readonly catalog: CatalogRepository,
   ) {}
 
   @Subscription(() => SellerCentralLinkView, {
@@ -126,15 +126,14 @@ export class LiveResolver {
           follows: (event: ChangeEvent) => event.type === 'OFFER_PRIME',
           read: async (event) => {
             if (event.type !== 'OFFER_PRIME') return null;
-            const products = await this.catalog.findManyForMerchant(event.productIds, merchantId);
+            const products = await this.catalog.findManyForMerchant(event.productIds.slice(0, OFFER_PRIME_CHANGE_PRODUCTS), merchantId);
             if (products.length === 0) return null;
             return Object.assign(new OfferPrimeChangeView(), {
               products: [...products].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0)).map(CatalogProductView.from),
+              productCount: event.productIds.length,
             });
           },
         });
     }
   }
 }
-
-type CatalogProductsReader = Pick<CatalogRepository, 'findManyForMerchant'>;

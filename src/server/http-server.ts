@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { FastifyBaseLogger, FastifyInstance, FastifyRequest, LogController } from 'fastify';
@@ -16,7 +16,7 @@ import { costPlugin } from './cost.plugin';
 import { createErrorFormatter, errorCodeOf, unexpectedErrorLogging } from './error-formatting';
 import { registerFailedRequestLimit, serverTimeouts } from './client-limits';
 import { Loaders } from './loaders';
-import { SubscriptionServer } from './subscription-server';
+import { SUBSCRIPTION_PATH, SubscriptionServer } from './subscription-server';
 import { armorProtections, limitCodes, requestLimits } from './request-limits';
 
 export interface HttpServerDependencies {
@@ -82,6 +82,21 @@ const outcomeSummary: ApolloServerPlugin<RequestContext> = {
   },
 };
 
+/** Subscriptions run over WebSocket (subscription-server.ts); over HTTP, Apollo would run them once as a query. */
+const subscriptionsOverWebSocket: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation !== 'subscription') return;
+        throw new GraphQLError(
+          `Subscriptions run over WebSocket on ${SUBSCRIPTION_PATH} (the graphql-transport-ws protocol of graphql-ws): see the README's "Live updates". Over HTTP, run a query and repeat it.`,
+          { extensions: { code: 'OPERATION_NOT_SUPPORTED', http: { status: 400, headers: new HeaderMap() } } },
+        );
+      },
+    };
+  },
+};
+
 /**
  * Fastify serving GraphQL on `/graphql` (POST, and GET with Apollo's CSRF prevention), plus
  * `/healthz` (the process is up) and `/readyz` (the database answers and is migrated). Every
@@ -139,6 +154,7 @@ export async function createHttpServer(deps: HttpServerDependencies): Promise<Fa
     parseOptions: { maxTokens: requestLimits.maxTokens },
     plugins: [
       fastifyApolloDrainPlugin(fastify),
+      subscriptionsOverWebSocket,
       ...armor.plugins,
       costPlugin(
         new CostBudgets(

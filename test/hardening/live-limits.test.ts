@@ -2,6 +2,7 @@ import WebSocket from 'ws';
 import { SubscriptionsConfig } from '../../src/config';
 import { connectLive, listening, LiveClient, wsUrl } from '../support/live-client';
 import { CatalogProduct } from '../../src/catalog/catalog-product.entity';
+import { recordChange } from '../../src/database/transaction-runner';
 import { onboard, startLink } from '../support/linking-flow';
 import { startTestServer, testConfig, TestServer } from '../support/test-server';
 
@@ -167,11 +168,11 @@ describe('live updates: clients that stop reading or answering', () => {
     const selections = Array.from({ length: 15 }, (_, index) => `p${index}: products { id sku amazonSku title offerPrime listed updatedAt price { amount currencyCode } }`).join(' ');
     socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `subscription { offerPrimeChanged { ${selections} } }` } }));
     await listening(server, 1);
-    // The client stops reading; change sets keep coming (published as committed ones are), each a few tens of kilobytes.
+    // The client stops reading; change sets keep coming (committed transactions that record one), each a few tens of kilobytes.
     (socket as unknown as { _socket: { pause(): void } })._socket.pause();
     const event = { type: 'OFFER_PRIME' as const, merchantId: products[0].merchantId, productIds: products.filter((product) => product.merchantId === products[0].merchantId).map((product) => product.id) };
     for (let sent = 0; sent < 20_000 && server.app.http.subscriptions.connectionCount > 0; sent += 1) {
-      server.app.changes.afterCommit([event]);
+      await server.app.transactions.run(async (manager) => recordChange(manager, event));
       await new Promise((resolve) => setImmediate(resolve));
     }
     await disconnected();
