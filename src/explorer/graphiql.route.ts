@@ -92,7 +92,10 @@ const explorerScript = `(async function () {
     return value;
   }
 
-  const base = GraphiQL.createFetcher({ url: config.endpoint });
+  // Subscriptions go over WebSocket to the same path (graphql-ws, bundled in GraphiQL); the Headers pane's
+  // Authorization is sent as connection_init's payload.
+  const subscriptionUrl = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + config.endpoint;
+  const base = GraphiQL.createFetcher({ url: config.endpoint, subscriptionUrl });
   const fetcher = async (params, options) => {
     // Right after a tab switch GraphiQL can still name the previous tab's operation: keep a name only if the document has it.
     const names = [...String(params.query).matchAll(/(?:query|mutation|subscription)\\s+(\\w+)/g)].map((match) => match[1]);
