@@ -9,12 +9,12 @@ export interface ChangeStreamOptions<T> {
   read(event: ChangeEvent): Promise<T | null>;
   /** Events waiting beyond this: the consumer is too slow. */
   maxQueued: number;
-  /** Called before each read. */
-  beforeRead(): void;
+  /** Called before each read, with the event's key. */
+  beforeRead(eventKey: string): void;
   slowConsumer(): void;
 }
 
-function keyOf(event: ChangeEvent): string {
+export function keyOf(event: ChangeEvent): string {
   return JSON.stringify(event);
 }
 
@@ -61,8 +61,9 @@ export function changeStream<T>(bus: ChangeBus, options: ChangeStreamOptions<T>)
           wake = null;
           continue;
         }
-        queued.delete(keyOf(event));
-        options.beforeRead();
+        const key = keyOf(event);
+        queued.delete(key);
+        options.beforeRead(key);
         const value = await options.read(event);
         if (value !== null && !done) return { value, done: false };
       }

@@ -13,7 +13,7 @@ import { RequestContext } from '../server/context';
 import { UnlinkRequestState } from '../unlinking/unlink-request-state';
 import { UnlinkRequestRepository } from '../unlinking/unlink-request.repository';
 import { UnlinkRequestView } from '../unlinking/unlink.types';
-import { changeStream } from './change-stream';
+import { changeStream, keyOf } from './change-stream';
 import { OFFER_PRIME_CHANGE_PRODUCTS, OfferPrimeChangeView } from './live.types';
 
 type Feed = 'link' | 'unlinkRequest' | 'order' | 'offerPrime';
@@ -30,6 +30,8 @@ const subscribe =
  */
 @Resolver()
 export class LiveResolver {
+  private readonly reads = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly bus: ChangeBus,
     private readonly maxQueuedEvents: number,
@@ -75,13 +77,26 @@ export class LiveResolver {
     return change;
   }
 
+  /**
+   * One read for every subscriber of the merchant that handles the same event at the same moment (a change
+   * fans out to all of them at once): the state is read once, while that read is under way.
+   */
+  private shared<T>(feed: Feed, merchantId: string, event: ChangeEvent, read: () => Promise<T>): Promise<T> {
+    const key = `${feed}\n${merchantId}\n${keyOf(event)}`;
+    const pending = this.reads.get(key);
+    if (pending) return pending as Promise<T>;
+    const reading = read().finally(() => this.reads.delete(key));
+    this.reads.set(key, reading);
+    return reading;
+  }
+
   stream(feed: Feed, context: RequestContext): AsyncIterableIterator<unknown> {
     const { viewer, live } = context;
     const { merchantId } = viewer;
     const common = {
       merchantId,
       maxQueued: this.maxQueuedEvents,
-      beforeRead: () => live?.renewLoaders(),
+      beforeRead: (eventKey: string) => live?.renewLoaders(eventKey),
       slowConsumer: () => live?.slowConsumer(),
     };
     switch (feed) {
@@ -90,41 +105,41 @@ export class LiveResolver {
         return changeStream(this.bus, {
           ...common,
           follows: (event) => event.type === 'LINK',
-          read: async (event) => {
+          read: (event) => this.shared(feed, merchantId, event, async () => {
             const link = event.type === 'LINK' ? await this.links.findForMerchant(event.linkId, merchantId) : null;
             return link ? SellerCentralLinkView.from(link) : null;
-          },
+          }),
         });
       case 'unlinkRequest':
         authorize(viewer, Permission.READ_LINK);
         return changeStream(this.bus, {
           ...common,
           follows: (event) => event.type === 'UNLINK_REQUEST' || event.type === 'ORDER',
-          read: async (event) => {
+          read: (event) => this.shared(feed, merchantId, event, async () => {
             if (event.type === 'UNLINK_REQUEST') {
               const request = await this.unlinkRequests.findForMerchant(event.unlinkRequestId, merchantId);
               return request ? UnlinkRequestView.from(request) : null;
             }
             const latest = await this.unlinkRequests.latestFor(merchantId);
             return latest?.state === UnlinkRequestState.WAITING ? UnlinkRequestView.from(latest) : null;
-          },
+          }),
         });
       case 'order':
         authorize(viewer, Permission.READ_ORDERS);
         return changeStream(this.bus, {
           ...common,
           follows: (event) => event.type === 'ORDER',
-          read: async (event) => {
+          read: (event) => this.shared(feed, merchantId, event, async () => {
             const order = event.type === 'ORDER' ? await this.orders.findForMerchant(event.orderId, merchantId) : null;
             return order ? OrderView.from(order) : null;
-          },
+          }),
         });
       case 'offerPrime':
         authorize(viewer, Permission.READ_CATALOG);
         return changeStream(this.bus, {
           ...common,
           follows: (event: ChangeEvent) => event.type === 'OFFER_PRIME',
-          read: async (event) => {
+          read: (event) => this.shared(feed, merchantId, event, async () => {
             if (event.type !== 'OFFER_PRIME') return null;
             const products = await this.catalog.findManyForMerchant(event.productIds.slice(0, OFFER_PRIME_CHANGE_PRODUCTS), merchantId);
             if (products.length === 0) return null;
@@ -132,7 +147,7 @@ export class LiveResolver {
               products: [...products].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0)).map(CatalogProductView.from),
               productCount: event.productIds.length,
             });
-          },
+          }),
         });
     }
   }

@@ -24,8 +24,11 @@ export interface RequestContext {
 
 /** What a subscription's event stream asks of its connection. */
 export interface LiveConnection {
-  /** Before each event: the loaders of the context start empty, so that every event reads committed state afresh. */
-  renewLoaders(): void;
+  /**
+   * Before each event: the context gets loaders that have read nothing before this event, so that every event
+   * reads committed state afresh. The subscriptions of one merchant handling the same event share them.
+   */
+  renewLoaders(eventKey: string): void;
   /** More events wait than the connection reads: it is closed (a slow consumer). */
   slowConsumer(): void;
 }

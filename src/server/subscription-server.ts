@@ -93,6 +93,7 @@ export class SubscriptionServer {
   private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: requestLimits.maxBodyBytes, handleProtocols: (protocols) => handleProtocols(protocols) });
   private readonly live = new Set<LiveSocket>();
   private readonly byToken = new Map<string, Set<LiveSocket>>();
+  private readonly eventLoaders = new Map<string, Loaders>();
   private readonly pinger: NodeJS.Timeout | null;
   private readonly format: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   private readonly validationRules: ReturnType<typeof armorProtections>['validationRules'];
@@ -278,13 +279,29 @@ export class SubscriptionServer {
       loaders: this.deps.createLoaders(viewer),
       container: this.deps.container,
       live: {
-        renewLoaders: () => {
-          context.loaders = this.deps.createLoaders(viewer);
+        renewLoaders: (eventKey) => {
+          context.loaders = this.loadersFor(viewer, eventKey);
         },
         slowConsumer: () => this.dropSlowConsumer(live, 'events'),
       },
     };
     return context;
+  }
+
+  /**
+   * Loaders for one event and one merchant, shared by the subscriptions handling it in the same turn (an
+   * event reaches them all at once): loaders are scoped by the merchant alone, never by role. They are
+   * dropped at the next turn, so a later event reads afresh.
+   */
+  private loadersFor(viewer: Viewer, eventKey: string): Loaders {
+    const key = `${viewer.merchantId}\n${eventKey}`;
+    let loaders = this.eventLoaders.get(key);
+    if (!loaders) {
+      loaders = this.deps.createLoaders(viewer);
+      this.eventLoaders.set(key, loaders);
+      setImmediate(() => this.eventLoaders.delete(key));
+    }
+    return loaders;
   }
 
   private send(live: LiveSocket, data: string): Promise<void> {
