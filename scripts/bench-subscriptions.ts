@@ -40,6 +40,7 @@ async function subscribers() {
     if (message.type === 'connect') {
       let connected = 0;
       for (let index = 0; index < message.count; index += 1) {
+        const slot = counts.length;
         counts.push(0);
         const client = createClient({
           url: message.url,
@@ -59,8 +60,8 @@ async function subscribers() {
           {
             next: () => {
               const at = now();
-              (receipts[counts[index]] ??= []).push(at);
-              counts[index] += 1;
+              (receipts[counts[slot]] ??= []).push(at);
+              counts[slot] += 1;
               checkReached();
             },
             error: (error) => console.error('subscription failed', error),
@@ -85,8 +86,12 @@ function percentile(sorted: number[], p: number): number {
 
 const mebibytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
-function settle(): void {
-  (globalThis as { gc?: () => void }).gc?.();
+/** Collects garbage (with --expose-gc, as npm run bench:subscriptions runs it) and lets the allocator give pages back. */
+async function settle(): Promise<void> {
+  for (let round = 0; round < 3; round += 1) {
+    (globalThis as { gc?: () => void }).gc?.();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
 }
 
 async function main() {
@@ -106,14 +111,17 @@ async function main() {
     const viewer = { userId: owner.id, merchantId: owner.merchantId, role: owner.role };
     const token = await app.developmentIssuer!.sign(owner.subject);
 
-    settle();
+    // A warm-up connection first, so that the baseline includes what the first connection loads once (code, the schema's caches).
+    const warmedUp = next('connected');
+    child.send({ type: 'connect', url, token, count: 1 } satisfies ToChild);
+    await warmedUp;
+    await settle();
     const before = process.memoryUsage();
     const connected = next('connected');
-    child.send({ type: 'connect', url, token, count: SUBSCRIBERS } satisfies ToChild);
+    child.send({ type: 'connect', url, token, count: SUBSCRIBERS - 1 } satisfies ToChild);
     await connected;
     while (app.http.subscriptions.subscriptionCount < SUBSCRIBERS) await new Promise((resolve) => setTimeout(resolve, 20));
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    settle();
+    await settle();
     const after = process.memoryUsage();
 
     // Commit times: when each committed change reached this process's change bus (which then fans it out).
@@ -130,12 +138,13 @@ async function main() {
     const { receipts } = (await report) as Extract<ToParent, { type: 'receipts' }>;
     const delays = receipts.flatMap((times, index) => times.map((at) => at - committedAt[index])).sort((a, b) => a - b);
 
+    const measured = SUBSCRIBERS - 1;
     const rss = after.rss - before.rss;
-    const heap = after.heapUsed - before.heapUsed;
+    const heap = after.heapUsed + after.external - (before.heapUsed + before.external);
     process.stdout.write(
       [
         `subscribers: ${SUBSCRIBERS} (one connection and one subscription each), events: ${committedAt.length} from ${ROUNDS} committed link starts, deliveries: ${delays.length}`,
-        `server memory for the idle subscribers: RSS +${mebibytes(rss)} (${(rss / SUBSCRIBERS / 1024).toFixed(1)} KiB per connection), heap +${mebibytes(heap)} (${(heap / SUBSCRIBERS / 1024).toFixed(1)} KiB per connection)`,
+        `server memory for ${measured} idle subscribers (after a warm-up one): heap and external +${mebibytes(heap)} (${(heap / measured / 1024).toFixed(1)} KiB per connection), RSS +${mebibytes(rss)} (${(rss / measured / 1024).toFixed(1)} KiB per connection; RSS also moves with what the allocator keeps or returns)`,
         `commit to delivery: p50 ${percentile(delays, 50).toFixed(1)} ms, p99 ${percentile(delays, 99).toFixed(1)} ms, max ${delays[delays.length - 1].toFixed(1)} ms`,
         '',
       ].join('\n'),
