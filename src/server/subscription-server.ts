@@ -16,7 +16,7 @@ import {
 import { CloseCode, Context, handleProtocols, makeServer, SubscribePayload } from 'graphql-ws';
 import { ContainerType } from 'type-graphql';
 import { WebSocket, WebSocketServer } from 'ws';
-import { AuthenticationResult } from '../auth/authenticator';
+import { AuthenticationFailure, AuthenticationResult } from '../auth/authenticator';
 import { Viewer } from '../auth/viewer';
 import { Environment, SubscriptionsConfig } from '../config';
 import { Clock } from '../shared/clock';
@@ -55,6 +55,8 @@ export interface SubscriptionServerDependencies {
 /** One open WebSocket connection, once signed in. */
 interface LiveSocket {
   socket: WebSocket;
+  /** The Authorization value of connection_init, checked again at every ping. */
+  authorization: string | null;
   viewer: Viewer | null;
   tokenKey: string | null;
   expiresAt: Date | null;
@@ -117,7 +119,7 @@ export class SubscriptionServer {
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => this.format(error.toJSON(), error)),
     });
     this.sockets.on('connection', (socket: WebSocket) => {
-      const live: LiveSocket = { socket, viewer: null, tokenKey: null, expiresAt: null, expiryTimer: null, answeredPing: true, graphql: null };
+      const live: LiveSocket = { socket, authorization: null, viewer: null, tokenKey: null, expiresAt: null, expiryTimer: null, answeredPing: true, graphql: null };
       this.live.add(live);
       socket.on('pong', () => (live.answeredPing = true));
       socket.once('error', () => socket.terminate());
@@ -182,8 +184,9 @@ export class SubscriptionServer {
     const live = ctx.extra.live;
     live.graphql = ctx;
     const params = ctx.connectionParams ?? {};
-    const header = params.authorization ?? params.Authorization;
-    const authentication = await this.deps.authenticate(typeof header === 'string' ? header : undefined);
+    const given = params.authorization ?? params.Authorization;
+    const header = typeof given === 'string' ? given : undefined;
+    const authentication = await this.deps.authenticate(header);
     if ('failure' in authentication) {
       live.socket.close(liveCloseCodes.forbidden, authentication.failure);
       return false;
@@ -195,7 +198,7 @@ export class SubscriptionServer {
       live.socket.close(liveCloseCodes.tooManyConnections, `TOO_MANY_CONNECTIONS: at most ${this.deps.limits.maxConnectionsPerToken} per token`);
       return false;
     }
-    Object.assign(live, { viewer, tokenKey, expiresAt });
+    Object.assign(live, { viewer, tokenKey, expiresAt, authorization: header ?? null });
     sameToken.add(live);
     this.byToken.set(tokenKey, sameToken);
     this.scheduleExpiry(live);
@@ -331,8 +334,33 @@ export class SubscriptionServer {
         continue;
       }
       live.answeredPing = false;
-      if (live.socket.readyState === WebSocket.OPEN) live.socket.ping();
+      if (live.socket.readyState !== WebSocket.OPEN) continue;
+      live.socket.ping();
+      void this.signInAgain(live);
     }
+  }
+
+  /**
+   * A removed user, a revoked API token or a changed role ends the connection (4403) within a ping
+   * interval: the token is verified again as a new request's would be.
+   */
+  private async signInAgain(live: LiveSocket): Promise<void> {
+    const { viewer, authorization } = live;
+    if (!viewer || authorization === null) return;
+    let authentication: AuthenticationResult;
+    try {
+      authentication = await this.deps.authenticate(authorization);
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'Checking a subscription connection\'s sign-in failed; it is checked again at the next ping');
+      return;
+    }
+    if ('failure' in authentication) {
+      // The sign-in provider being unreachable is not the client's doing: keep the connection until it answers.
+      if (authentication.failure !== AuthenticationFailure.KEYS_UNAVAILABLE) live.socket.close(liveCloseCodes.forbidden, authentication.failure);
+      return;
+    }
+    const now = authentication.viewer;
+    if (now.merchantId !== viewer.merchantId || now.role !== viewer.role || now.userId !== viewer.userId) live.socket.close(liveCloseCodes.forbidden, 'ROLE_CHANGED');
   }
 
   private forget(live: LiveSocket): void {

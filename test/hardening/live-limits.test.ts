@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import { SubscriptionsConfig } from '../../src/config';
+import { toGlobalId } from '../../src/shared/graphql/global-id';
 import { connectLive, listening, LiveClient, wsUrl } from '../support/live-client';
 import { CatalogProduct } from '../../src/catalog/catalog-product.entity';
 import { recordChange } from '../../src/database/transaction-runner';
@@ -76,6 +77,24 @@ describe('live updates: sign-in as for HTTP requests', () => {
     await startLink(server);
     expect(await client.closed).toEqual({ code: 4403, reason: 'EXPIRED' });
     expect(changes.data).toEqual([]);
+  });
+});
+
+describe('live updates: sign-in checked again at every ping', () => {
+  it('a demoted user\'s connection is closed (4403 ROLE_CHANGED); a removed user\'s (4403 NOT_A_USER)', async () => {
+    await serve({ pingIntervalMs: 50 });
+    const admin = await connect('demo-acme-admin');
+    const developer = await connect('demo-acme-developer');
+    const change = await server.gql(`mutation($input: ChangeUserRoleInput!) { changeUserRole(input: $input) { userErrors { code } } }`, {
+      input: { userId: toGlobalId('MerchantUser', '0190c0de-0000-7000-8000-00000000a102'), role: 'STAFF' },
+    });
+    expect(change.body.data.changeUserRole.userErrors).toEqual([]);
+    expect(await admin.closed).toEqual({ code: 4403, reason: 'ROLE_CHANGED' });
+    const removal = await server.gql(`mutation($input: RemoveUserInput!) { removeUser(input: $input) { userErrors { code } } }`, {
+      input: { userId: toGlobalId('MerchantUser', '0190c0de-0000-7000-8000-00000000a105') },
+    });
+    expect(removal.body.data.removeUser.userErrors).toEqual([]);
+    expect(await developer.closed).toEqual({ code: 4403, reason: 'NOT_A_USER' });
   });
 });
 
