@@ -49,6 +49,22 @@ describe('live updates: each event fires once per change, with the committed sta
     expect(changes.errors).toEqual([]);
   });
 
+  it('onboarding: each step\'s moves are the link\'s events, up to every step SUCCEEDED', async () => {
+    await link(server);
+    const owner = await connect();
+    const changes = owner.subscribe(`subscription { sellerCentralLinkChanged { state onboardingSteps { kind state progress { done total } } } }`);
+    await listening(server, 1);
+    await server.app.onboarding.runDue();
+    server.clock.advanceSeconds(120);
+    await server.app.onboarding.runDue();
+    const done = await changes.first((data) => data.sellerCentralLinkChanged.onboardingSteps.every((step: any) => step.state === 'SUCCEEDED'));
+    expect(done?.sellerCentralLinkChanged.state).toBe('LINKED');
+    // The steps' moves were events on the way, not only the last one (each read shows the state as committed when it reads,
+    // so a step claimed and finished before its read shows finished).
+    expect(changes.data.length).toBeGreaterThan(1);
+    expect(changes.errors).toEqual([]);
+  });
+
   it('Offer Prime: one event per change set, a toggle, a bulk toggle and turning all off, with the products as now', async () => {
     await onboard(server);
     const products = await productsBySku(server);

@@ -42,6 +42,15 @@ export class Received<T = any> {
     });
   }
 
+  /** Resolves with the first message whose data matches, once it has arrived (or undefined if the subscription ended first). */
+  async first(matches: (data: T) => boolean): Promise<T | undefined> {
+    for (let seen = 0; ; seen += 1) {
+      await this.until(seen + 1);
+      const data = this.data.find(matches);
+      if (data !== undefined || this.completed) return data;
+    }
+  }
+
   private wake(): void {
     const arrived = this.data.length + this.errors.length;
     this.waiters = this.waiters.filter((waiter) => {
