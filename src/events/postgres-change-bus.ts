@@ -6,6 +6,12 @@ import { ChangeEvent, parseChangeEvent } from './change-event';
 /** The channel every instance LISTENs on. */
 export const CHANGE_CHANNEL = 'bwp_console_changes';
 
+/** The LISTEN connection's application_name (it shows in pg_stat_activity). */
+export const LISTENER_NAME = 'bwp-console-live';
+
+/** How long to wait before opening a lost LISTEN connection again. */
+const RECONNECT_MS = 1000;
+
 /** PostgreSQL refuses a NOTIFY payload of 8000 bytes or more: a larger change set is sent in parts. */
 export const MAX_NOTIFY_PAYLOAD_BYTES = 7000;
 
@@ -37,23 +43,67 @@ export function notificationPayloads(event: ChangeEvent, maxBytes = MAX_NOTIFY_P
 export class PostgresChangeBus implements ChangeBus {
   private readonly listeners = new ChangeListeners();
   private readonly partial = new Map<string, ChangeEvent[]>();
+  private client: Client | null = null;
+  private reconnecting: NodeJS.Timeout | null = null;
   private closed = false;
 
   private constructor(
-    private readonly client: Client,
+    private readonly url: string,
     private readonly onError: (error: Error) => void,
   ) {}
 
   static async listen(url: string, onError: (error: Error) => void): Promise<PostgresChangeBus> {
-    const client = new Client({ connectionString: url, application_name: 'bwp-console-live' });
-    await client.connect();
-    const bus = new PostgresChangeBus(client, onError);
-    client.on('notification', (message) => {
-      if (message.channel === CHANGE_CHANNEL && message.payload) bus.received(message.payload);
-    });
-    client.on('error', (error) => bus.onError(error));
-    await client.query(`LISTEN ${CHANGE_CHANNEL}`);
+    const bus = new PostgresChangeBus(url, onError);
+    try {
+      await bus.connect();
+    } catch (error) {
+      await bus.close();
+      throw error;
+    }
     return bus;
+  }
+
+  /** Whether the LISTEN connection is up (a lost one is opened again every RECONNECT_MS). */
+  get listening(): boolean {
+    return this.client !== null;
+  }
+
+  private async connect(): Promise<void> {
+    const client = new Client({ connectionString: this.url, application_name: LISTENER_NAME });
+    client.on('notification', (message) => {
+      if (message.channel === CHANGE_CHANNEL && message.payload) this.received(message.payload);
+    });
+    client.on('error', (error) => this.lost(client, error));
+    client.on('end', () => this.lost(client, null));
+    await client.connect();
+    await client.query(`LISTEN ${CHANGE_CHANNEL}`);
+    if (this.closed) {
+      await client.end();
+      return;
+    }
+    this.client = client;
+  }
+
+  /**
+   * The LISTEN connection went away (the database restarted, a network cut): it is opened again, and the
+   * changes committed meanwhile are not delivered (subscribers read the state again after a reconnection).
+   */
+  private lost(client: Client, error: Error | null): void {
+    if (this.client !== client && this.client !== null) return;
+    this.client = null;
+    if (error) this.onError(error);
+    client.end().catch(() => undefined);
+    if (this.closed || this.reconnecting) return;
+    this.partial.clear();
+    const retry = () => {
+      this.reconnecting = null;
+      if (this.closed) return;
+      this.connect().catch((failure: Error) => {
+        this.onError(failure);
+        if (!this.closed && !this.reconnecting) this.reconnecting = setTimeout(retry, RECONNECT_MS);
+      });
+    };
+    this.reconnecting = setTimeout(retry, RECONNECT_MS);
   }
 
   async beforeCommit(query: TransactionQuery, events: readonly ChangeEvent[]): Promise<void> {
@@ -71,7 +121,10 @@ export class PostgresChangeBus implements ChangeBus {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.client.end();
+    if (this.reconnecting) clearTimeout(this.reconnecting);
+    const client = this.client;
+    this.client = null;
+    await client?.end();
   }
 
   private received(payload: string): void {

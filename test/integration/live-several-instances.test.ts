@@ -1,5 +1,6 @@
 import { ChangeEvent } from '../../src/events/change-event';
 import { recordChange } from '../../src/database/transaction-runner';
+import { LISTENER_NAME, PostgresChangeBus } from '../../src/events/postgres-change-bus';
 import { connectLive, listening, LiveClient } from '../support/live-client';
 import { startLink } from '../support/linking-flow';
 import { freshDatabase, onPostgres, TestDatabase } from '../support/test-database';
@@ -37,6 +38,27 @@ onSeveralInstances('live updates across two instances on one PostgreSQL (LISTEN/
     const started = await startLink(a);
     await changes.until(1);
     expect(changes.data).toEqual([{ sellerCentralLinkChanged: { id: started.linkId, state: 'AWAITING_AUTHORIZATION' } }]);
+  });
+
+  it('an instance whose LISTEN connection is cut opens it again, and receives the next changes', async () => {
+    const listener = b.app.changes as PostgresChangeBus;
+    const until = async (condition: () => boolean) => {
+      for (let wait = 0; wait < 1000 && !condition(); wait += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    await a.app.dataSource.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()', [LISTENER_NAME]);
+    await until(() => !listener.listening);
+    expect(listener.listening).toBe(false);
+    await until(() => listener.listening);
+    expect(listener.listening).toBe(true);
+    const subscriber = await connectLive(b);
+    clients.push(subscriber);
+    const before = b.app.http.subscriptions.subscriptionCount;
+    const changes = subscriber.subscribe(`subscription { sellerCentralLinkChanged { id state } }`);
+    await listening(b, before + 1);
+    const started = await startLink(a);
+    // The start abandons the first test's link (one event) and opens a new one (another).
+    const opened = await changes.first((data) => data.sellerCentralLinkChanged.id === started.linkId);
+    expect(opened).toEqual({ sellerCentralLinkChanged: { id: started.linkId, state: 'AWAITING_AUTHORIZATION' } });
   });
 
   it('a rolled-back transaction notifies no instance; a change set too large for one NOTIFY arrives whole', async () => {
