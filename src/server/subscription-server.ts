@@ -101,7 +101,13 @@ export class SubscriptionServer {
   private readonly validationRules: ReturnType<typeof armorProtections>['validationRules'];
 
   constructor(private readonly deps: SubscriptionServerDependencies) {
-    this.format = createErrorFormatter(deps.environment);
+    const format = createErrorFormatter(deps.environment);
+    // Unexpected errors are masked for the client, as over HTTP, and logged in full here.
+    this.format = (formatted, error) => {
+      const shown = format(formatted, error);
+      if (shown.extensions?.code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ err: error }, 'Subscription failed');
+      return shown;
+    };
     this.validationRules = armorProtections({ blockFieldSuggestions: deps.environment !== 'development' }).validationRules;
     const interval = deps.limits.pingIntervalMs;
     this.pinger = interval > 0 ? setInterval(() => this.pingAll(), interval) : null;
