@@ -100,10 +100,11 @@ export class PostgresChangeBus implements ChangeBus {
       if (this.closed) return;
       this.connect().catch((failure: Error) => {
         this.onError(failure);
-        if (!this.closed && !this.reconnecting) this.reconnecting = setTimeout(retry, RECONNECT_MS);
+        if (!this.closed && !this.reconnecting) this.reconnecting = setTimeout(retry, RECONNECT_MS).unref();
       });
     };
-    this.reconnecting = setTimeout(retry, RECONNECT_MS);
+    // Unreferenced: a server is kept running by its HTTP server, not by its attempts to listen again.
+    this.reconnecting = setTimeout(retry, RECONNECT_MS).unref();
   }
 
   async beforeCommit(query: TransactionQuery, events: readonly ChangeEvent[]): Promise<void> {
