@@ -67,12 +67,17 @@ import { createLoaders } from './server/loaders';
 import { NodeResolver } from './server/node.resolver';
 import { buildAppSchema, ResolverContainer } from './server/schema';
 import { Clock, systemClock } from './shared/clock';
+import { ChangeBus, InProcessChangeBus } from './events/change-bus';
+import { PostgresChangeBus } from './events/postgres-change-bus';
+import { LiveResolver } from './live/live.resolver';
 
 export interface App {
   config: AppConfig;
   dataSource: DataSource;
   http: FastifyInstance;
   transactions: TransactionRunner;
+  /** Committed changes, to the live subscribers of every instance. */
+  changes: ChangeBus;
   sandbox: SandboxSellerCentral;
   /** The gateway in use: the sandbox, or the SP-API gateway (also in `spApi`) with SELLER_CENTRAL=sp-api. */
   sellerCentral: SellerCentralGateway;
@@ -189,11 +194,16 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const clock = overrides.clock ?? systemClock;
   const logger = createLogger(config, overrides.logStream);
   const { dataSource, checkpointer, close: closeDatabase } = await openDatabase(config, overrides.sqlLogger);
-  const transactions = new TransactionRunner(dataSource);
+  const changes: ChangeBus =
+    config.database.type === 'postgres'
+      ? await PostgresChangeBus.listen(config.database.url, (error) => logger.error({ err: error }, 'The live updates\' LISTEN connection failed'))
+      : new InProcessChangeBus();
+  const transactions = new TransactionRunner(dataSource, changes);
   if (config.environment === 'production') {
     const problems = await demoDataProblems(dataSource.manager);
     if (config.seedDemoData) problems.unshift('demo data cannot be seeded in production (SEED_DEMO_DATA)');
     if (problems.length > 0) {
+      await changes.close();
       await closeDatabase();
       throw new UnsafeProduction(problems);
     }
@@ -273,6 +283,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       [ProductRefusalResolver, new ProductRefusalResolver()],
       [UnlinkRefusalResolver, new UnlinkRefusalResolver()],
       [BlockingProductsResolver, new BlockingProductsResolver()],
+      [LiveResolver, new LiveResolver(changes, config.subscriptions.maxQueuedEvents, links, unlinkRequests, orders, catalog)],
       [SandboxResolver, new SandboxResolver(sandbox)],
       [SandboxStorefrontResolver, new SandboxStorefrontResolver(orderPlacement, orderEvents, orders, clock)],
     ]),
@@ -319,6 +330,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     dataSource,
     http,
     transactions,
+    changes,
     sandbox,
     sellerCentral,
     spApi,
@@ -340,6 +352,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     stop: async () => {
       await http.close();
       await scheduler.stop();
+      await changes.close();
       await closeDatabase();
     },
   };

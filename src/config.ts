@@ -82,6 +82,34 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Slow and failing clients (issue 15): socket timeouts, and the per-address limit on failed requests. */
   clientLimits: ClientLimitsConfig;
+  /** GraphQL subscriptions over WebSocket on /graphql (see live/ and server/subscription-server.ts). */
+  subscriptions: SubscriptionsConfig;
+}
+
+export interface SubscriptionsConfig {
+  /** Open WebSocket connections per token (an API token, or a user's sign-ins). */
+  maxConnectionsPerToken: number;
+  /** Active subscriptions per token, over all its connections. */
+  maxSubscriptionsPerToken: number;
+  /** A connection whose unsent bytes pass this is a slow consumer, and is closed (1013). */
+  maxBufferedBytes: number;
+  /** Events waiting for one subscription beyond this: a slow consumer too. */
+  maxQueuedEvents: number;
+  /** How often each connection is pinged; one that has not answered the previous ping is closed. 0: never. */
+  pingIntervalMs: number;
+  /** How long a connection may take to send connection_init. */
+  connectionInitTimeoutMs: number;
+}
+
+export function subscriptionsFromEnv(reader: Reader): SubscriptionsConfig {
+  return {
+    maxConnectionsPerToken: reader.integer('SUBSCRIPTION_CONNECTIONS_PER_TOKEN', 5, 1, 1000),
+    maxSubscriptionsPerToken: reader.integer('SUBSCRIPTIONS_PER_TOKEN', 20, 1, 10_000),
+    maxBufferedBytes: reader.integer('SUBSCRIPTION_MAX_BUFFERED_BYTES', 1024 * 1024, 1024, 256 * 1024 * 1024),
+    maxQueuedEvents: reader.integer('SUBSCRIPTION_MAX_QUEUED_EVENTS', 100, 1, 100_000),
+    pingIntervalMs: reader.integer('SUBSCRIPTION_PING_INTERVAL_MS', 30_000, 0, 3_600_000),
+    connectionInitTimeoutMs: reader.integer('SUBSCRIPTION_INIT_TIMEOUT_MS', 3_000, 100, 60_000),
+  };
 }
 
 /** The token's and the merchant's cost budgets; a merchant's is at least a token's (3× by default). */
@@ -211,6 +239,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auth: { mode: 'development-issuer', keyPath: null },
     corsOrigins: [],
     clientLimits: clientLimitsFromEnv(reader, environment),
+    subscriptions: subscriptionsFromEnv(reader),
   };
   config.auth = authConfigFromEnv(env, environment, config.database, reader);
   config.corsOrigins = reader

@@ -1,7 +1,7 @@
 import { DataSource, IsNull } from 'typeorm';
 import { Clock } from '../shared/clock';
 import { ApiToken } from './api-token.entity';
-import { JwtFailure, JwtVerifier } from './jwt-verifier';
+import { CLOCK_TOLERANCE_SECONDS, JwtFailure, JwtVerifier } from './jwt-verifier';
 import { MerchantUser } from './merchant-user.entity';
 import { hashToken, isApiToken } from './tokens';
 import { Viewer } from './viewer';
@@ -68,7 +68,8 @@ export function authenticationStatus(failure: AuthenticationFailure): number {
   return 401;
 }
 
-export type AuthenticationResult = { viewer: Viewer } | { failure: AuthenticationFailure };
+/** A signed-in viewer, and when its token stops being accepted (a live connection is closed then). */
+export type AuthenticationResult = { viewer: Viewer; expiresAt: Date } | { failure: AuthenticationFailure };
 
 /** An API token's last use is written at most this often (not on every request). */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -96,7 +97,7 @@ export class Authenticator {
     if (!api && token.split('.').length !== 3) return { failure: AuthenticationFailure.UNKNOWN };
     const tokenHash = hashToken(token);
     const cached = this.cache.get(tokenHash);
-    if (cached) return { viewer: cached };
+    if (cached) return cached;
     return api ? this.apiTokenViewer(tokenHash) : this.jwtViewer(token, tokenHash);
   }
 
@@ -108,9 +109,9 @@ export class Authenticator {
       (await this.dataSource.manager.findOneBy(MerchantUser, { issuer: iss, subject: sub })) ??
       (typeof email === 'string' && emailVerified === true ? await this.acceptInvitation(iss, sub, email) : null);
     if (!user) return { failure: AuthenticationFailure.NOT_A_USER };
-    const viewer: Viewer = { userId: user.id, merchantId: user.merchantId, role: user.role };
-    this.cache.set(tokenHash, viewer, (exp ?? 0) * 1000);
-    return { viewer };
+    const signedIn = { viewer: { userId: user.id, merchantId: user.merchantId, role: user.role }, expiresAt: new Date(((exp as number) + CLOCK_TOLERANCE_SECONDS) * 1000) };
+    this.cache.set(tokenHash, signedIn, (exp ?? 0) * 1000);
+    return signedIn;
   }
 
   /** A user invited by email becomes this subject's on its first sign-in with that (verified) email. */
@@ -134,9 +135,9 @@ export class Authenticator {
     if (!stored.lastUsedAt || now.getTime() - stored.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
       await this.dataSource.manager.update(ApiToken, { id: stored.id }, { lastUsedAt: now });
     }
-    const viewer: Viewer = { userId: stored.userId, merchantId: stored.merchantId, role: stored.role, apiTokenId: stored.id };
-    this.cache.set(tokenHash, viewer, stored.expiresAt.getTime());
-    return { viewer };
+    const signedIn = { viewer: { userId: stored.userId, merchantId: stored.merchantId, role: stored.role, apiTokenId: stored.id }, expiresAt: stored.expiresAt };
+    this.cache.set(tokenHash, signedIn, stored.expiresAt.getTime());
+    return signedIn;
   }
 }
 

@@ -1,6 +1,12 @@
 import { Clock } from '../shared/clock';
 import { Viewer } from './viewer';
 
+/** A signed-in viewer, and when its token stops being accepted. */
+export interface SignedIn {
+  viewer: Viewer;
+  expiresAt: Date;
+}
+
 /**
  * Viewers by the hash of their bearer token, for a few seconds: the console loads several pages a
  * second per user, and each would otherwise start with a lookup of its token (and, for a JWT, a
@@ -10,7 +16,7 @@ import { Viewer } from './viewer';
  * the TTL stays short (VIEWER_CACHE_TTL_MS, 5 s by default; 0 turns the cache off).
  */
 export class ViewerCache {
-  private readonly entries = new Map<string, { viewer: Viewer; until: number }>();
+  private readonly entries = new Map<string, { signedIn: SignedIn; until: number }>();
 
   constructor(
     private readonly clock: Clock,
@@ -19,22 +25,22 @@ export class ViewerCache {
     private readonly maxEntries = 10_000,
   ) {}
 
-  get(tokenHash: string): Viewer | undefined {
+  get(tokenHash: string): SignedIn | undefined {
     const entry = this.entries.get(tokenHash);
     if (!entry) return undefined;
     if (entry.until <= this.clock.now().getTime()) {
       this.entries.delete(tokenHash);
       return undefined;
     }
-    return entry.viewer;
+    return entry.signedIn;
   }
 
   /** Keeps a viewer until the TTL ends or the token expires, whichever comes first. */
-  set(tokenHash: string, viewer: Viewer, tokenExpiresAt: number): void {
+  set(tokenHash: string, signedIn: SignedIn, tokenExpiresAt: number): void {
     if (this.ttlMs <= 0) return;
     const until = Math.min(this.clock.now().getTime() + this.ttlMs, tokenExpiresAt);
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(tokenHash, { viewer, until });
+    this.entries.set(tokenHash, { signedIn, until });
   }
 
   /** Access changed in this process: every viewer is read again on its next request. */

@@ -1,3 +1,4 @@
+import { recordChange } from '../database/transaction-runner';
 import { EntityManager, In } from 'typeorm';
 import { LinkEventKind } from '../linking/link-event.entity';
 import { Actor, LinkRepository } from '../linking/link.repository';
@@ -95,6 +96,7 @@ export class CatalogSyncService {
       await manager.update(CatalogProduct, { id: In(run.map((product) => product.id)) }, { listed: false, offerPrime: false, updatedAt: now });
     }
     const offerPrimeTurnedOff = plan.toUnlist.filter((product) => product.offerPrime).length;
+    recordChange(manager, { type: 'OFFER_PRIME', merchantId: target.merchantId, productIds: plan.toUnlist.filter((product) => product.offerPrime).map((product) => product.id) });
     if (plan.toUnlist.length > 0) {
       await this.links.record(manager, { id: target.linkId, merchantId: target.merchantId }, {
         actor,

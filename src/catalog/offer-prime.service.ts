@@ -2,7 +2,7 @@ import { EntityManager, In } from 'typeorm';
 import { requirePermission } from '../auth/permissions';
 import { Permission } from '../auth/role';
 import { Viewer } from '../auth/viewer';
-import { TransactionRunner } from '../database/transaction-runner';
+import { recordChange, TransactionRunner } from '../database/transaction-runner';
 import { Clock } from '../shared/clock';
 import { ErrorCode, UserError } from '../shared/errors';
 import { chunks } from '../shared/chunks';
@@ -57,11 +57,13 @@ export class OfferPrimeService {
   async turnOffForAllProducts(viewer: Viewer): Promise<number> {
     requirePermission(viewer, Permission.MANAGE_CATALOG, 'turn Offer Prime on or off');
     return this.transactions.run(async (manager) => {
+      const offering = await manager.find(CatalogProduct, { select: { id: true }, where: { merchantId: viewer.merchantId, offerPrime: true } });
       const result = await manager.update(
         CatalogProduct,
         { merchantId: viewer.merchantId, offerPrime: true },
         { offerPrime: false, updatedAt: this.clock.now() },
       );
+      recordChange(manager, { type: 'OFFER_PRIME', merchantId: viewer.merchantId, productIds: offering.map((product) => product.id) });
       return result.affected ?? 0;
     });
   }
@@ -91,6 +93,7 @@ export class OfferPrimeService {
         await manager.update(CatalogProduct, { id: In(run), merchantId }, { offerPrime: value, updatedAt: now });
       }
     }
+    recordChange(manager, { type: 'OFFER_PRIME', merchantId, productIds: [...toSet.keys()] });
     return outcomes;
   }
 }

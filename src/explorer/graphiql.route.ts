@@ -92,13 +92,23 @@ const explorerScript = `(async function () {
     return value;
   }
 
-  const base = GraphiQL.createFetcher({ url: config.endpoint });
+  // Subscriptions go over WebSocket to the same path (graphql-ws, bundled in GraphiQL); the Headers pane's
+  // Authorization is sent as connection_init's payload.
+  const subscriptionUrl = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + config.endpoint;
+  const base = GraphiQL.createFetcher({ url: config.endpoint, subscriptionUrl });
   const fetcher = async (params, options) => {
-    // Right after a tab switch GraphiQL can still name the previous tab's operation: keep a name only if the document has it.
+    // Right after a tab switch GraphiQL can still name the previous tab's operation (and hold its parsed document): keep a name only if the document has it.
     const names = [...String(params.query).matchAll(/(?:query|mutation|subscription)\\s+(\\w+)/g)].map((match) => match[1]);
     const operationName = names.includes(params.operationName) ? params.operationName : names[0];
     // GraphiQL's fetcher may answer with an async iterator (incremental delivery): remember every payload as it passes.
-    const result = await base({ ...params, operationName, variables: fill(params.variables || {}) }, options);
+    // The document too (GraphiQL sends subscriptions over WebSocket by finding the operation in it).
+    let documentAST = options && options.documentAST;
+    try {
+      documentAST = GraphiQL.GraphQL.parse(String(params.query));
+    } catch (error) {
+      // GraphiQL shows the syntax error from the server's answer.
+    }
+    const result = await base({ ...params, operationName, variables: fill(params.variables || {}) }, { ...options, documentAST });
     if (result && typeof result[Symbol.asyncIterator] === 'function') {
       return (async function* () {
         for await (const payload of result) {

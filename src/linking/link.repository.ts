@@ -1,6 +1,7 @@
 import { DataSource, EntityManager, In, IsNull, LessThan, Not } from 'typeorm';
 import { failIf } from '../shared/errors';
 import { newId } from '../shared/ids';
+import { recordChange } from '../database/transaction-runner';
 import { ActorKind, LinkEvent, LinkEventKind } from './link-event.entity';
 import { checkTransition, derivedColumns, LinkState } from './link-state';
 import { SellerCentralLink } from './seller-central-link.entity';
@@ -234,6 +235,7 @@ export class LinkRepository {
     fromState: LinkState | null,
     toState: LinkState | null,
   ): Promise<void> {
+    recordChange(manager, { type: 'LINK', merchantId: link.merchantId, linkId: link.id });
     await manager.insert(LinkEvent, {
       id: newId(),
       linkId: link.id,

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, In, IsNull, LessThan } from 'typeorm';
-import { TransactionRunner } from '../database/transaction-runner';
+import { recordChange, TransactionRunner } from '../database/transaction-runner';
 import { newId } from '../shared/ids';
 import { OnboardingStep } from './onboarding-step.entity';
 import { initialStep, OnboardingStepKind, onboardingStepOrder, StepProgress, StepState } from './onboarding-step-state';
@@ -47,6 +47,7 @@ export class OnboardingStepRepository {
 
   /** L6: the four steps a completed link sets going, all pending. */
   async createFor(manager: EntityManager, link: { id: string; merchantId: string }, now: Date): Promise<void> {
+    recordChange(manager, { type: 'LINK', merchantId: link.merchantId, linkId: link.id });
     await manager.insert(
       OnboardingStep,
       onboardingStepOrder.map((kind) => ({
@@ -85,7 +86,10 @@ export class OnboardingStepRepository {
     const unclaimed = { id: step.id, state: step.state, attempts: step.attempts };
     const claimed = await this.transactions.run(async (manager) => {
       for (const criteria of [{ ...unclaimed, claimedUntil: IsNull() }, { ...unclaimed, claimedUntil: LessThan(now) }]) {
-        if ((await manager.update(OnboardingStep, criteria, changes)).affected === 1) return true;
+        if ((await manager.update(OnboardingStep, criteria, changes)).affected === 1) {
+          recordChange(manager, stepChanged(step));
+          return true;
+        }
       }
       return false;
     });
@@ -94,9 +98,10 @@ export class OnboardingStepRepository {
 
   /** Records how far a long step has got, as long as the claim holds. */
   async progress(step: ClaimedStep, done: number, total: number, now: Date): Promise<void> {
-    await this.transactions.run((manager) =>
-      manager.update(OnboardingStep, { id: step.id, claimedUntil: step.claimedUntil }, { progressDone: done, progressTotal: total, updatedAt: now }),
-    );
+    await this.transactions.run(async (manager) => {
+      const result = await manager.update(OnboardingStep, { id: step.id, claimedUntil: step.claimedUntil }, { progressDone: done, progressTotal: total, updatedAt: now });
+      if (result.affected === 1) recordChange(manager, stepChanged(step));
+    });
   }
 
   /** Writes a step's next state and releases the claim, inside the caller's transaction. */
@@ -107,13 +112,20 @@ export class OnboardingStepRepository {
       { ...next, ...progress, claimedUntil: null, updatedAt: now },
     );
     if (result.affected !== 1) throw new StepClaimLost(step.id);
+    recordChange(manager, stepChanged(step));
   }
 
   /** Writes a step that no worker holds (a retry queued by a merchant user), if it is still as read. */
   async update(manager: EntityManager, step: OnboardingStep, next: StepProgress, now: Date): Promise<boolean> {
     const result = await manager.update(OnboardingStep, { id: step.id, state: step.state, attempts: step.attempts }, { ...next, updatedAt: now });
+    if (result.affected === 1) recordChange(manager, stepChanged(step));
     return result.affected === 1;
   }
+}
+
+/** A step's change is its link's (the link subscription carries the steps). */
+function stepChanged(step: Pick<OnboardingStep, 'linkId' | 'merchantId'>) {
+  return { type: 'LINK' as const, merchantId: step.merchantId, linkId: step.linkId };
 }
 
 function inRunOrder(steps: OnboardingStep[]): OnboardingStep[] {

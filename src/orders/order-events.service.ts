@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { TransactionRunner } from '../database/transaction-runner';
+import { recordChange, TransactionRunner } from '../database/transaction-runner';
 import { isUniqueViolation } from '../database/sql-values';
 import { Clock } from '../shared/clock';
 import { newId } from '../shared/ids';
@@ -63,6 +63,7 @@ export class OrderEventsService {
     }
     const updated = await manager.update(BwpOrder, { id: order.id, version: order.version }, { ...changes, updatedAt: now, version: order.version + 1 });
     if (updated.affected !== 1) throw new OrderChangedConcurrently();
+    recordChange(manager, { type: 'ORDER', merchantId: order.merchantId, orderId: order.id });
     await manager.insert(BwpOrderEvent, {
       id: newId(now.getTime()),
       eventId: event.eventId,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { CatalogRepository } from '../catalog/catalog.repository';
-import { TransactionRunner } from '../database/transaction-runner';
+import { recordChange, TransactionRunner } from '../database/transaction-runner';
 import { LinkRepository } from '../linking/link.repository';
 import { Clock } from '../shared/clock';
 import { ErrorCode, UserError } from '../shared/errors';
@@ -79,6 +79,7 @@ export class OrderPlacementService {
       await manager.insert(BwpOrder, order);
       await manager.insert(BwpOrderLine, orderLines);
       await this.tallies.apply(manager, merchantId, tallyChange(null, order), now);
+      recordChange(manager, { type: 'ORDER', merchantId: order.merchantId, orderId: order.id });
       return order;
     });
   }

@@ -39,6 +39,8 @@ const clientErrorCodes = new Set([
   'QUERY_TOO_COSTLY',
   'THROTTLED',
   'TOO_MANY_CONCURRENT_REQUESTS',
+  'TOO_MANY_SUBSCRIPTIONS',
+  'OPERATION_NOT_SUPPORTED',
 ]);
 
 /**
@@ -50,11 +52,6 @@ const requestMistakes: Array<{ message: RegExp; code: string; explanation: strin
     message: /^provided sha does not match query$/,
     code: 'PERSISTED_QUERY_HASH_MISMATCH',
     explanation: 'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query sent: send the query\'s own hash (hex), or leave persistedQuery out.',
-  },
-  {
-    message: /^Schema is not configured to execute subscription operation\.$/,
-    code: 'OPERATION_NOT_SUPPORTED',
-    explanation: 'This API serves queries and mutations, not subscriptions: run the operation as a query and repeat it to follow changes.',
   },
 ];
 

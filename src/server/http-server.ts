@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { FastifyBaseLogger, FastifyInstance, FastifyRequest, LogController } from 'fastify';
@@ -19,6 +19,7 @@ import { createErrorFormatter, errorCodeOf, unexpectedErrorLogging } from './err
 import { registerFailedRequestLimit, serverTimeouts } from './client-limits';
 import { compiledExecution } from './jit-executor';
 import { Loaders } from './loaders';
+import { SUBSCRIPTION_PATH, SubscriptionServer } from './subscription-server';
 import { armorProtections, limitCodes, requestLimits } from './request-limits';
 
 export interface HttpServerDependencies {
@@ -37,6 +38,10 @@ export interface HttpServerDependencies {
 }
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** GraphQL subscriptions over WebSocket on /graphql. */
+    subscriptions: SubscriptionServer;
+  }
   interface FastifyRequest {
     /** What the request's log line says of the GraphQL operation. */
     graphql: RequestSummary | null;
@@ -75,6 +80,21 @@ const outcomeSummary: ApolloServerPlugin<RequestContext> = {
         const errorCodes = (errors ?? []).map(errorCodeOf);
         summary.outcome = errorCodes.length > 0 ? 'error' : refusals.length > 0 ? 'user_errors' : 'ok';
         summary.errorCodes = [...errorCodes, ...refusals.map((refusal) => (typeof refusal?.code === 'string' ? refusal.code : 'CODE_NOT_SELECTED'))];
+      },
+    };
+  },
+};
+
+/** Subscriptions run over WebSocket (subscription-server.ts); over HTTP, Apollo would run them once as a query. */
+const subscriptionsOverWebSocket: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation !== 'subscription') return;
+        throw new GraphQLError(
+          `Subscriptions run over WebSocket on ${SUBSCRIPTION_PATH} (the graphql-transport-ws protocol of graphql-ws): see the README's "Live updates". Over HTTP, run a query and repeat it.`,
+          { extensions: { code: 'OPERATION_NOT_SUPPORTED', http: { status: 400, headers: new HeaderMap() } } },
+        );
       },
     };
   },
@@ -157,6 +177,7 @@ export async function createHttpServer(deps: HttpServerDependencies): Promise<Fa
     parseOptions: { maxTokens: requestLimits.maxTokens },
     plugins: [
       fastifyApolloDrainPlugin(fastify),
+      subscriptionsOverWebSocket,
       ...armor.plugins,
       costPlugin(
         new CostBudgets(
@@ -190,6 +211,18 @@ export async function createHttpServer(deps: HttpServerDependencies): Promise<Fa
     return { requestId: request.id, summary, viewer, loaders: deps.createLoaders(viewer), container: deps.container };
   };
   await fastify.register(fastifyApollo(apollo), { context });
+  const subscriptions = new SubscriptionServer({
+    environment: config.environment,
+    limits: config.subscriptions,
+    clock: deps.clock,
+    schema: deps.schema,
+    container: deps.container,
+    logger: fastify.log,
+    authenticate: deps.authenticate,
+    createLoaders: deps.createLoaders,
+  });
+  subscriptions.attach(fastify);
+  fastify.decorate('subscriptions', subscriptions);
 
   await deps.registerRoutes(fastify);
   fastify.get('/healthz', async () => ({ status: 'ok' }));

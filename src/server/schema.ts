@@ -19,6 +19,7 @@ import { SandboxResolver } from '../seller-central/sandbox/sandbox.resolver';
 import { validateArgument } from '../shared/graphql/argument-validation';
 import { RequestContext } from './context';
 import { NodeResolver } from './node.resolver';
+import { LiveResolver } from '../live/live.resolver';
 
 export const productResolvers = [
   ViewerResolver,
@@ -38,6 +39,7 @@ export const productResolvers = [
   ProductRefusalResolver,
   UnlinkRefusalResolver,
   BlockingProductsResolver,
+  LiveResolver,
 ] as const;
 
 /** Development-only stand-ins for Seller Central's pages. */
@@ -57,8 +59,22 @@ export function buildAppSchema(options: { sandboxControls: boolean }): Promise<G
     container: ({ context }: { context: RequestContext }): ContainerType => context.container,
     scalarsMap: [{ type: Date, scalar: DateTimeISO }],
     validateFn: validateArgument,
+    pubSub: unusedPubSub,
   });
 }
+
+/**
+ * type-graphql wants a pubSub once there is a subscription, even when every subscription brings its own
+ * `subscribe` (ours read the change bus: see live/); this one is never asked.
+ */
+const unusedPubSub = {
+  publish(): never {
+    throw new Error('Subscriptions publish through the change bus (src/events/), not type-graphql\'s pubSub.');
+  },
+  subscribe(): never {
+    throw new Error('Subscriptions read the change bus (src/live/), not type-graphql\'s pubSub.');
+  },
+};
 
 /** Resolves resolver classes to the instances the composition root built. */
 export class ResolverContainer implements ContainerType {

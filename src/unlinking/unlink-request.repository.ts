@@ -1,3 +1,4 @@
+import { recordChange } from '../database/transaction-runner';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { UnlinkRequest } from './unlink-request.entity';
 import { UnlinkRequestState } from './unlink-request-state';
@@ -32,11 +33,13 @@ export class UnlinkRequestRepository {
 
   async insert(manager: EntityManager, request: UnlinkRequest): Promise<void> {
     await manager.insert(UnlinkRequest, request);
+    recordChange(manager, { type: 'UNLINK_REQUEST', merchantId: request.merchantId, unlinkRequestId: request.id });
   }
 
   /** Moves a request on, only from the state it was read in; false when another writer got there first. */
   async move(manager: EntityManager, request: UnlinkRequest, changes: Partial<UnlinkRequest> & { state: UnlinkRequestState }): Promise<boolean> {
     const result = await manager.update(UnlinkRequest, { id: request.id, merchantId: request.merchantId, state: request.state }, changes);
+    if (result.affected === 1) recordChange(manager, { type: 'UNLINK_REQUEST', merchantId: request.merchantId, unlinkRequestId: request.id });
     return result.affected === 1;
   }
 }

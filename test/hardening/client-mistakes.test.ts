@@ -29,7 +29,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 const mistakes: Array<[string, unknown, string]> = [
   ['a wrong persisted-query hash', { query: '{ viewer { user { id } } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }, 'PERSISTED_QUERY_HASH_MISMATCH'],
   ['an unknown persisted query', { extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }, 'PERSISTED_QUERY_NOT_FOUND'],
-  ['a subscription', { query: 'subscription { viewer { user { id } } }' }, 'OPERATION_NOT_SUPPORTED'],
+  ['a subscription over HTTP', { query: 'subscription { orderChanged { id } }' }, 'OPERATION_NOT_SUPPORTED'],
   ['an enum value that does not exist', { query: '{ orders(filter: { states: [PLACD] }) { nodes { id } } }' }, 'GRAPHQL_VALIDATION_FAILED'],
   ['a variable of the wrong type', { query: 'query($n: Int) { orders(first: $n) { nodes { id } } }', variables: { n: 'secret-value' } }, 'BAD_USER_INPUT'],
 ];

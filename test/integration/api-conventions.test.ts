@@ -23,9 +23,10 @@ describe('API conventions (docs/api-conventions.md)', () => {
   it('every type, field, argument and enum value has a description', async () => {
     const schema = await buildAppSchema({ sandboxControls: true });
     const missing: string[] = [];
-    const own = (type: GraphQLNamedType) => !isIntrospectionType(type) && !isSpecifiedScalarType(type) && !['Query', 'Mutation'].includes(type.name);
+    const roots = ['Query', 'Mutation', 'Subscription'];
+    const own = (type: GraphQLNamedType) => !isIntrospectionType(type) && !isSpecifiedScalarType(type) && !roots.includes(type.name);
     for (const type of Object.values(schema.getTypeMap())) {
-      if (!own(type) && !['Query', 'Mutation'].includes(type.name)) continue;
+      if (!own(type) && !roots.includes(type.name)) continue;
       if (own(type) && !type.description) missing.push(type.name);
       if (type instanceof GraphQLObjectType || type instanceof GraphQLInterfaceType || type instanceof GraphQLInputObjectType) {
         for (const field of Object.values(type.getFields())) {
@@ -68,6 +69,7 @@ describe('API conventions (docs/api-conventions.md)', () => {
     'BlockingProducts.products': 'the first ten products a U1 refusal names (NAMED_PRODUCTS); `count` has them all',
     'Merchant.users': 'a merchant has at most MAX_USERS_PER_MERCHANT (500) users: inviting more is USER_LIMIT_REACHED',
     'Merchant.apiTokens': 'the newest API_TOKENS_LISTED (200), revoked ones included',
+    'OfferPrimeChange.products': 'the first OFFER_PRIME_CHANGE_PRODUCTS (250, a bulk toggle\'s cap) of one change set; `productCount` counts them all',
   };
 
   it('objects with IDs implement Node; no list field returns an unbounded list of nodes', async () => {

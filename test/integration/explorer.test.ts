@@ -4,6 +4,8 @@ import { parse, validate } from 'graphql';
 import { chromium } from 'playwright-core';
 import { loadExampleOperations } from '../../src/explorer/operations';
 import { buildAppSchema } from '../../src/server/schema';
+import { listening } from '../support/live-client';
+import { startLink } from '../support/linking-flow';
 import { startTestServer, TestServer } from '../support/test-server';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -91,6 +93,32 @@ describe('GraphiQL served by the server itself', () => {
       expect(result).toContain('Olivia Owner');
       mkdirSync(join(__dirname, '..', '..', 'test-artifacts'), { recursive: true });
       await page.screenshot({ path: join(__dirname, '..', '..', 'test-artifacts', 'graphiql.png') });
+      expect(outside).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+
+  inBrowser('runs a subscription over WebSocket from its tab: a link change arrives in the result pane', async () => {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const outside: string[] = [];
+      page.on('request', (request) => {
+        if (!request.url().startsWith(server.url) && !request.url().startsWith(server.url.replace(/^http/, 'ws'))) outside.push(request.url());
+      });
+      await page.goto(`${server.url}/graphiql`);
+      await page.waitForSelector('.graphiql-execute-button', { timeout: 20_000 });
+      await page.locator('.graphiql-tab-button', { hasText: /^LinkChanged$/ }).click();
+      const before = server.app.http.subscriptions.subscriptionCount;
+      await page.click('.graphiql-execute-button');
+      await listening(server, before + 1);
+      const { linkId } = await startLink(server);
+      await page.waitForFunction(`document.querySelector('.result-window')?.textContent?.includes(${JSON.stringify(linkId)})`, null, { timeout: 20_000 });
+      expect(await page.textContent('.result-window')).toContain('AWAITING_AUTHORIZATION');
       expect(outside).toEqual([]);
     } finally {
       await browser.close();

@@ -90,7 +90,7 @@ describe('a signed-in viewer is kept for a few seconds by its token', () => {
 });
 
 describe('ViewerCache', () => {
-  const viewer = { userId: 'u', merchantId: 'm', role: Role.OWNER };
+  const viewer = { viewer: { userId: 'u', merchantId: 'm', role: Role.OWNER }, expiresAt: new Date('2026-03-03T09:00:00.000Z') };
 
   it('keeps an entry for the TTL, never past the token\'s expiry, and forgets all on clear()', () => {
     const clock = new FakeClock();

@@ -87,7 +87,10 @@ export async function startTestServer(overrides: Partial<AppConfig> = {}, appOve
     },
     stop: async () => {
       if (app.dataSource.isInitialized) await app.stop();
-      else await app.http.close();
+      else {
+        await app.http.close();
+        await app.changes.close();
+      }
       await provider?.stop();
       await database.drop();
     },
