@@ -79,6 +79,12 @@ function start(command: string[], env: Record<string, string>): Promise<Server> 
 /** Production needs a sign-in provider; the bench signs in with API tokens, so the provider is never asked. */
 const benchSignIn = { AUTH_JWKS_URL: 'https://login.bench.invalid/.well-known/jwks.json', AUTH_ISSUER: 'https://login.bench.invalid/', AUTH_AUDIENCE: 'bwp-bench', SELLER_CENTRAL: 'sandbox' };
 
+/** The switches of a lever, passed on to the servers for an A/B from the shell (GRAPHQL_JIT=false npm run bench …). */
+function passedThrough(): Record<string, string> {
+  const names = ['GRAPHQL_JIT', 'VIEWER_CACHE_TTL_MS', 'NODE_OPTIONS'];
+  return Object.fromEntries(names.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]])));
+}
+
 function databaseEnv(database: DatabaseConfig): Record<string, string> {
   return database.type === 'postgres' ? { DATABASE_URL: database.url, DATABASE_POOL_SIZE: String(database.poolSize) } : { DATABASE_PATH: database.path };
 }
@@ -86,7 +92,7 @@ function databaseEnv(database: DatabaseConfig): Record<string, string> {
 function serverEnv(database: DatabaseConfig, extra: Record<string, string> = {}): Record<string, string> {
   return {
     NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...databaseEnv(database), ...benchSignIn,
-    WORKER_INTERVAL_MS: '0', RATE_LIMIT_POINTS: '1000000', RATE_LIMIT_RESTORE_PER_SECOND: '100000', ...extra,
+    WORKER_INTERVAL_MS: '0', RATE_LIMIT_POINTS: '1000000', RATE_LIMIT_RESTORE_PER_SECOND: '100000', ...passedThrough(), ...extra,
   };
 }
 
