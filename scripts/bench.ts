@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -19,12 +19,14 @@ import { BENCH_TOKEN, seedBenchData } from './bench-seed';
  * server CPU per operation, peak memory, and how the catalog and orders pages grow with a merchant's orders.
  * `--postgres` runs it all on a throwaway PostgreSQL cluster (scripts/with-postgres.sh) instead of the
  * embedded SQLite file, and measures the pages at several pool sizes (`--pool=2,5,10`); `--pages` runs the
- * catalog and orders pages only.
+ * catalog and orders pages only. `--postgres --peer` also drives PostGraphile 4.14.1 on the same data (its own
+ * folder, bench/peer, installed on demand with `npm ci --prefix bench/peer`: it needs graphql 15).
  */
 const quick = process.argv.includes('--quick');
 const explain = process.argv.includes('--explain');
 const postgres = process.argv.includes('--postgres');
 const pagesOnly = process.argv.includes('--pages');
+const peer = process.argv.includes('--peer');
 const poolSizes = (/^--pool=([\d,]+)$/.exec(process.argv.find((arg) => arg.startsWith('--pool=')) ?? '')?.[1] ?? '2,5,10').split(',').map(Number);
 const root = join(__dirname, '..');
 const DURATION = quick ? 3 : 6;
@@ -77,6 +79,12 @@ function start(command: string[], env: Record<string, string>): Promise<Server> 
 /** Production needs a sign-in provider; the bench signs in with API tokens, so the provider is never asked. */
 const benchSignIn = { AUTH_JWKS_URL: 'https://login.bench.invalid/.well-known/jwks.json', AUTH_ISSUER: 'https://login.bench.invalid/', AUTH_AUDIENCE: 'bwp-bench', SELLER_CENTRAL: 'sandbox' };
 
+/** The switches of a lever, passed on to the servers for an A/B from the shell (GRAPHQL_JIT=false npm run bench …). */
+function passedThrough(): Record<string, string> {
+  const names = ['GRAPHQL_JIT', 'VIEWER_CACHE_TTL_MS', 'NODE_OPTIONS'];
+  return Object.fromEntries(names.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]])));
+}
+
 function databaseEnv(database: DatabaseConfig): Record<string, string> {
   return database.type === 'postgres' ? { DATABASE_URL: database.url, DATABASE_POOL_SIZE: String(database.poolSize) } : { DATABASE_PATH: database.path };
 }
@@ -84,7 +92,7 @@ function databaseEnv(database: DatabaseConfig): Record<string, string> {
 function serverEnv(database: DatabaseConfig, extra: Record<string, string> = {}): Record<string, string> {
   return {
     NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...databaseEnv(database), ...benchSignIn,
-    WORKER_INTERVAL_MS: '0', RATE_LIMIT_POINTS: '1000000', RATE_LIMIT_RESTORE_PER_SECOND: '100000', ...extra,
+    WORKER_INTERVAL_MS: '0', RATE_LIMIT_POINTS: '1000000', RATE_LIMIT_RESTORE_PER_SECOND: '100000', ...passedThrough(), ...extra,
   };
 }
 
@@ -99,7 +107,7 @@ function cpuMs(pid: number): number {
 }
 
 /** Loads `url` with one query; with `pid`, also the server process's CPU per answered request (robust on a shared machine, where req/s is not). */
-async function load(url: string, query: string, connections: number, duration: number, pid?: number) {
+async function load(url: string, query: string, connections: number, duration: number, pid?: number, signedIn = true) {
   const cpuBefore = pid ? cpuMs(pid) : 0;
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -109,7 +117,7 @@ async function load(url: string, query: string, connections: number, duration: n
         method: 'POST',
         connections,
         duration,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_TOKEN}` },
+        headers: { 'content-type': 'application/json', ...(signedIn ? { authorization: `Bearer ${BENCH_TOKEN}` } : {}) },
         body: JSON.stringify({ query }),
       },
       (error, outcome) => (error ? reject(error) : resolve(outcome)),
@@ -173,6 +181,8 @@ async function main() {
     const catalog = JSON.parse(await inject(`{ catalogProducts(first: 1) { nodes { id } } }`));
     if (!pagesOnly) operations['Offer Prime toggle'] = `mutation { setOfferPrime(input: { productId: "${catalog.data.catalogProducts.nodes[0].id}", offerPrime: false }) { product { id offerPrime buyability } userErrors { code } } }`;
     const statements: Record<string, number> = {};
+    // The merchant the pages are about (the one with the most products), for the peer's queries.
+    const [{ merchant_id: benchMerchantId }] = (await app.dataSource.query('SELECT merchant_id FROM catalog_product GROUP BY merchant_id ORDER BY COUNT(*) DESC LIMIT 1')) as Array<{ merchant_id: string }>;
     const recorded: Record<string, string> = {};
     const plans: string[] = [];
     for (const [name, query] of Object.entries(operations)) {
@@ -205,9 +215,11 @@ async function main() {
     say();
     say(`| operation | connections | req/s | p50 ms | p95 ms | p99 ms | SQL statements | server CPU ms/req | vs floor | vs naive (no DataLoader) |`);
     say(`| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |`);
+    const ours: Record<string, Awaited<ReturnType<typeof load>>> = {};
     for (const [name, query] of Object.entries(operations)) {
       for (const connections of CONNECTIONS) {
         const measured = await load(real.url, query, connections, DURATION, real.child.pid);
+        ours[`${name} ${connections}`] = measured;
         const withoutLoaders = await load(naive.url, query, connections, DURATION);
         const bytes = await load(floor.url, query, connections, DURATION);
         say(`| ${name} | ${connections} | ${measured.rps.toFixed(0)} | ${measured.p50.toFixed(1)} | ${measured.p95.toFixed(1)} | ${measured.p99.toFixed(1)} | ${statements[name]} | ${measured.cpuPerRequest.toFixed(2)} | ${((measured.rps / bytes.rps) * 100).toFixed(1)}% of ${bytes.rps.toFixed(0)} | ${(measured.rps / withoutLoaders.rps).toFixed(2)}× (${withoutLoaders.rps.toFixed(0)} req/s) |`);
@@ -217,6 +229,8 @@ async function main() {
     say();
     say(`Server peak memory (VmHWM): ${peakMemoryMb(real.child.pid!)} MB.`);
     for (const server of [real, naive]) server.child.kill('SIGTERM');
+
+    if (database.type === 'postgres' && peer) await comparePeer(database, benchMerchantId, ours, floor.url, say);
 
     if (database.type === 'postgres') {
       // PostgreSQL connections per server process (DATABASE_POOL_SIZE), measured on the two pages against the same floor.
@@ -326,6 +340,39 @@ ${line('catalog', '#1f77b4')}${line('orders50', '#d62728')}${line('unlink', '#2c
 <text x="${width - 170}" y="${top + 42}" font-size="12" fill="#2ca02c">unlink request page</text>
 </svg>
 `;
+}
+
+/** PostGraphile's plain-column pages: the same rows and relations as this API's pages, without derived fields. */
+function peerOperations(merchantId: string): Record<string, string> {
+  return {
+    'catalog page (50)': `{ allCatalogProducts(first: 50, condition: { merchantId: "${merchantId}" }, orderBy: SKU_ASC) { totalCount nodes { id sku title priceCents offerPrime listed fulfillmentInventoryByMerchantIdAndSku { fulfillableQuantity } } } }`,
+    'orders page (50)': `{ allBwpOrders(first: 50, condition: { merchantId: "${merchantId}" }, orderBy: ID_DESC) { nodes { id externalId state placedAt returnWindowEndsAt bwpOrderLinesByOrderId { nodes { sku quantity catalogProductByProductId { title } } } } } }`,
+  };
+}
+
+/** Drives PostGraphile 4 (bench/peer, installed on demand) on the same PostgreSQL data, against the same floor. */
+async function comparePeer(database: DatabaseConfig & { type: 'postgres' }, merchantId: string, ours: Record<string, Awaited<ReturnType<typeof load>>>, floorUrl: string, say: (line?: string) => void) {
+  const folder = join(root, 'bench', 'peer');
+  if (!existsSync(join(folder, 'node_modules', 'postgraphile'))) {
+    const installed = spawnSync('npm', ['ci', '--prefix', folder, '--no-audit', '--no-fund'], { stdio: 'inherit' });
+    if (installed.status !== 0) throw new Error('npm ci --prefix bench/peer failed');
+  }
+  const server = track(await start([join(folder, 'server.js')], { DATABASE_URL: database.url, NODE_ENV: 'production' }));
+  const connections = CONNECTIONS[CONNECTIONS.length - 1];
+  say();
+  say(`PostGraphile 4.14.1 on the same PostgreSQL data (plain columns, relations from smart tags), ${connections} connections:`);
+  say('| page | PostGraphile req/s | p50 ms | p99 ms | PostGraphile CPU ms/req | this API req/s | this API × PostGraphile | PostGraphile vs floor |');
+  say('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const [name, query] of Object.entries(peerOperations(merchantId))) {
+    const answer = (await (await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as { errors?: unknown[] };
+    if (answer.errors) throw new Error(`PostGraphile refused the ${name}: ${JSON.stringify(answer.errors).slice(0, 500)}`);
+    await load(server.url, query, connections, 1);
+    const measured = await load(server.url, query, connections, DURATION, server.child.pid, false);
+    const bytes = await load(floorUrl, operations[name], connections, DURATION);
+    const mine = ours[`${name} ${connections}`];
+    say(`| ${name} | ${measured.rps.toFixed(0)} | ${measured.p50.toFixed(1)} | ${measured.p99.toFixed(1)} | ${measured.cpuPerRequest.toFixed(2)} | ${mine ? mine.rps.toFixed(0) : '–'} | ${mine ? (mine.rps / measured.rps).toFixed(2) : '–'}× | ${((measured.rps / bytes.rps) * 100).toFixed(1)}% of ${bytes.rps.toFixed(0)} |`);
+  }
+  server.child.kill('SIGTERM');
 }
 
 /** `--postgres` without a cluster: run again inside scripts/with-postgres.sh, which starts one and removes it afterwards. */
