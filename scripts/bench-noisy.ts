@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -10,6 +9,7 @@ import { Client } from 'pg';
 import { createDataSource } from '../ormconfig';
 import { DatabaseConfig } from '../src/config';
 import { seedSandboxAccounts } from '../src/seller-central/sandbox/sandbox-accounts.seed';
+import { benchSignIn, databaseEnv, percentile, Server, start } from './bench-processes';
 import { BENCH_TOKEN, seedBenchData } from './bench-seed';
 
 /**
@@ -44,26 +44,9 @@ function floodOperations(productIds: string[]): Array<{ name: string; query: str
   ];
 }
 
-interface Server {
-  url: string;
-  child: ChildProcess;
-}
-
 function startServer(database: DatabaseConfig): Promise<Server> {
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '', NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'error', WORKER_INTERVAL_MS: '0',
-    AUTH_JWKS_URL: 'https://login.bench.invalid/.well-known/jwks.json', AUTH_ISSUER: 'https://login.bench.invalid/', AUTH_AUDIENCE: 'bwp-bench', SELLER_CENTRAL: 'sandbox',
-    ...(database.type === 'postgres' ? { DATABASE_URL: database.url } : { DATABASE_PATH: database.path }),
-  };
-  const child = spawn(process.execPath, [join(root, 'dist/src/main.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const match = /GraphQL: (http:\/\/[^/\s]+)\/graphql/.exec(output);
-      if (match) resolve({ url: match[1], child });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  return start([join(root, 'dist/src/main.js')], {
+    NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'error', WORKER_INTERVAL_MS: '0', ...benchSignIn, ...databaseEnv(database),
   });
 }
 
@@ -81,10 +64,6 @@ function post(url: string, token: string, query: string): Promise<{ status: numb
     req.on('error', reject);
     req.end(body);
   });
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 /** The quiet merchant's page, sent QUIET_RATE times a second whatever the answers' pace; latency counts from when each was due. */

@@ -10,6 +10,7 @@ import { createDataSource } from '../ormconfig';
 import { createApp } from '../src/app';
 import { DatabaseConfig, loadConfig } from '../src/config';
 import { seedSandboxAccounts } from '../src/seller-central/sandbox/sandbox-accounts.seed';
+import { benchSignIn, databaseEnv, percentile, Server, start } from './bench-processes';
 import { BENCH_TOKEN, seedBenchData } from './bench-seed';
 
 /**
@@ -58,35 +59,10 @@ function track(server: Server): Server {
   return server;
 }
 
-interface Server {
-  url: string;
-  child: ChildProcess;
-}
-
-function start(command: string[], env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, command, { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const match = /GraphQL: (http:\/\/[^/\s]+)\/graphql/.exec(output);
-      if (match) resolve({ url: match[1], child });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-}
-
-/** Production needs a sign-in provider; the bench signs in with API tokens, so the provider is never asked. */
-const benchSignIn = { AUTH_JWKS_URL: 'https://login.bench.invalid/.well-known/jwks.json', AUTH_ISSUER: 'https://login.bench.invalid/', AUTH_AUDIENCE: 'bwp-bench', SELLER_CENTRAL: 'sandbox' };
-
 /** The switches of a lever, passed on to the servers for an A/B from the shell (GRAPHQL_JIT=false npm run bench …). */
 function passedThrough(): Record<string, string> {
   const names = ['GRAPHQL_JIT', 'VIEWER_CACHE_TTL_MS', 'NODE_OPTIONS'];
   return Object.fromEntries(names.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]])));
-}
-
-function databaseEnv(database: DatabaseConfig): Record<string, string> {
-  return database.type === 'postgres' ? { DATABASE_URL: database.url, DATABASE_POOL_SIZE: String(database.poolSize) } : { DATABASE_PATH: database.path };
 }
 
 function serverEnv(database: DatabaseConfig, extra: Record<string, string> = {}): Record<string, string> {
@@ -94,10 +70,6 @@ function serverEnv(database: DatabaseConfig, extra: Record<string, string> = {})
     NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...databaseEnv(database), ...benchSignIn,
     WORKER_INTERVAL_MS: '0', RATE_LIMIT_POINTS: '1000000', RATE_LIMIT_RESTORE_PER_SECOND: '100000', ...passedThrough(), ...extra,
   };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 /** CPU time (user + system) a process has used, in milliseconds. */
