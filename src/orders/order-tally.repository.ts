@@ -42,12 +42,15 @@ export class OrderTallies {
   /** Moves the merchant's tally by one order's change, in the caller's transaction. */
   async apply(manager: EntityManager, merchantId: string, change: TallyChange, now: Date): Promise<void> {
     if (isNoChange(change)) return;
+    // Rows are locked in one order, states before hours, and a state change goes from an earlier state to a later one,
+    // so two order changes of one merchant never wait for each other in a cycle (PostgreSQL).
     for (const { state, delta } of change.states) await this.add(manager, 'order_state_count', merchantId, ['state', state], ['orders', delta]);
-    for (const { hour, delta } of change.windowHours) await this.add(manager, 'return_window_hour', merchantId, ['hour', hour], ['delivered', delta]);
-    // Hours before the current one are never read again: each merchant keeps at most a return window's worth.
-    if (change.windowHours.length > 0) {
-      await this.run(manager, `DELETE FROM return_window_hour WHERE merchant_id = :merchantId AND hour < :hour`, { merchantId, hour: hourOf(now) });
-    }
+    // Hours before the current one are never read again: they are not written, and each change that writes an hour
+    // deletes them, so a merchant keeps at most a return window's worth.
+    const current = hourOf(now);
+    const hours = change.windowHours.filter(({ hour }) => hour >= current);
+    for (const { hour, delta } of hours) await this.add(manager, 'return_window_hour', merchantId, ['hour', hour], ['delivered', delta]);
+    if (hours.length > 0) await this.run(manager, `DELETE FROM return_window_hour WHERE merchant_id = :merchantId AND hour < :hour`, { merchantId, hour: current });
   }
 
   /** The merchant's tally now, in one statement (see tallyColumns). */
