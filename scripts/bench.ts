@@ -267,7 +267,7 @@ function writeResults(lines: string[], growth: Array<{ orders: number; catalog: 
     'The server runs in production mode as its own process on the embedded SQLite database; autocannon drives it over HTTP from',
     'the benchmark process. Baselines in the same run: **floor** is the same HTTP framework (Fastify) answering each operation with',
     'its recorded response bytes, with no GraphQL and no database; **naive** is the same server with DataLoader batching off.',
-    'The orders page asks for no `totalCount` (it would come from the merchant's order tally, in the page's statement).',
+    "The orders page asks for no `totalCount` (it would come from the merchant's order tally, in the page's statement).",
     '',
     `Machine: ${machine}.`,
     '',
