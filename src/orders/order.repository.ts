@@ -3,7 +3,7 @@ import { CatalogProductFields, productFromRow } from '../catalog/catalog.reposit
 import { dateFromSql } from '../database/sql-values';
 import { BwpOrder, BwpOrderLine } from './order.entity';
 import { OrderState } from './order-state';
-import { emptyTally, OpenOrdersSummary, OrderTally } from './order-tally';
+import { emptyTally, OrderTally } from './order-tally';
 import { tallyColumns, tallyFromRow, tallyParameters } from './order-tally.repository';
 
 export interface OrderFilter {
@@ -132,23 +132,6 @@ export class OrderRepository {
     tally.deliveredInWindow = Number(delivered?.count ?? 0);
     tally.latestWindowEnd = dateFromSql(delivered?.latest);
     return tally;
-  }
-
-  /** What an unlink waits for, summed over the open orders (U3). */
-  async openSummary(merchantId: string, now: Date): Promise<OpenOrdersSummary> {
-    const row = await this.filtered(merchantId, { insideReturnWindow: true }, now)
-      .select('COUNT(*)', 'count')
-      .addSelect(`MAX(CASE WHEN o.state = :delivered THEN o.return_window_ends_at END)`, 'latestWindowEnd')
-      .addSelect(`COALESCE(SUM(CASE WHEN o.state IN (:...notDelivered) THEN 1 ELSE 0 END), 0)`, 'undelivered')
-      .addSelect(`COALESCE(SUM(CASE WHEN o.state IN (:...returnsInProgress) THEN 1 ELSE 0 END), 0)`, 'returnsInProgress')
-      .setParameters({ delivered: OrderState.DELIVERED, notDelivered, returnsInProgress })
-      .getRawOne<Record<string, unknown>>();
-    return {
-      count: Number(row?.count ?? 0),
-      latestWindowEnd: dateFromSql(row?.latestWindowEnd),
-      undelivered: Number(row?.undelivered ?? 0),
-      returnsInProgress: Number(row?.returnsInProgress ?? 0),
-    };
   }
 
   /** The filter's conditions on the orders aliased `alias`, as SQL with named parameters (added to `parameters`). */
