@@ -1,5 +1,7 @@
-import { openOrders } from '../../src/orders/order-tally';
+import { dateFromSql } from '../../src/database/sql-values';
+import { hourOf, openOrders } from '../../src/orders/order-tally';
 import { OrderTallyCheck } from '../../src/orders/order-tally.check';
+import { OrderTallies } from '../../src/orders/order-tally.repository';
 import { OrderRepository } from '../../src/orders/order.repository';
 import { onboard, placeOrder, productsBySku, sendOrderEvent, toggle } from '../support/linking-flow';
 import { onPostgres } from '../support/test-database';
@@ -166,6 +168,80 @@ describe(`U3: the order tally agrees with the orders (${database})`, () => {
     expect(await check.mismatches(server.clock.now())).toEqual([]);
     expect(Number((await dataSource.query('SELECT SUM(delivered) AS n FROM return_window_hour'))[0].n)).toBe(1);
     expect(await dataSource.query('SELECT state, orders FROM order_state_count ORDER BY state')).toEqual([{ state: 'DELIVERED', orders: 1 }, { state: 'PLACED', orders: 1 }]);
+  });
+});
+
+describe(`U3: the tally keeps only the hours still to come (${database})`, () => {
+  /** The stored hours that count something, from the current hour on. */
+  async function storedHours(): Promise<Array<{ hour: number; delivered: number }>> {
+    const rows = await server.app.dataSource.query('SELECT hour, delivered FROM return_window_hour WHERE delivered <> 0');
+    return rows
+      .map((row: { hour: unknown; delivered: unknown }) => ({ hour: Number(row.hour), delivered: Number(row.delivered) }))
+      .filter(({ hour }: { hour: number }) => hour >= hourOf(server.clock.now()))
+      .sort((a: { hour: number }, b: { hour: number }) => a.hour - b.hour);
+  }
+
+  /** The same, recounted from the delivered orders. */
+  async function recountedHours(): Promise<Array<{ hour: number; delivered: number }>> {
+    const rows = await server.app.dataSource.query(`SELECT return_window_ends_at AS "endsAt" FROM bwp_order WHERE state = 'DELIVERED'`);
+    const byHour = new Map<number, number>();
+    for (const { endsAt } of rows) {
+      const hour = hourOf(dateFromSql(endsAt)!);
+      if (hour >= hourOf(server.clock.now())) byHour.set(hour, (byHour.get(hour) ?? 0) + 1);
+    }
+    return [...byHour].map(([hour, delivered]) => ({ hour, delivered })).sort((a, b) => a.hour - b.hour);
+  }
+
+  async function pastHourRows(): Promise<number> {
+    const [row] = await server.app.dataSource.query(
+      onPostgres ? 'SELECT COUNT(*) AS n FROM return_window_hour WHERE hour < $1' : 'SELECT COUNT(*) AS n FROM return_window_hour WHERE hour < ?',
+      [hourOf(server.clock.now())],
+    );
+    return Number(row.n);
+  }
+
+  it('U3: an order leaving its window in the current hour is counted out of that hour, and a change in a past hour writes no hour', async () => {
+    const productId = await eligibleProduct();
+    const [a, b, c] = [(await placeOrder(server, [productId])).order.id, (await placeOrder(server, [productId])).order.id, (await placeOrder(server, [productId])).order.id];
+    const aWindowEnd = new Date((await sendOrderEvent(server, a, 'PACKAGE_DELIVERED')).order.returnWindowEndsAt);
+    server.clock.advance(2 * HOUR_MS);
+    const bWindowEnd = new Date((await sendOrderEvent(server, b, 'PACKAGE_DELIVERED')).order.returnWindowEndsAt);
+    expect(await storedHours()).toEqual(await recountedHours());
+    expect(await storedHours()).toHaveLength(2);
+
+    // The last minute of A's window: its hour is the current one, and a return takes A out of it.
+    server.clock.advance(aWindowEnd.getTime() - 60_000 - server.clock.now().getTime());
+    expect(hourOf(server.clock.now())).toBe(hourOf(aWindowEnd));
+    expect((await sendOrderEvent(server, a, 'RETURN_STARTED')).eventStatus).toBe('APPLIED');
+    expect(await storedHours()).toEqual(await recountedHours());
+
+    // B's window ended hours ago: a late return moves its state, and no hour is written or deleted.
+    server.clock.advance(bWindowEnd.getTime() + 2 * HOUR_MS - server.clock.now().getTime());
+    const late = await server.sql.count(() => sendOrderEvent(server, b, 'RETURN_STARTED'));
+    expect(late.some((statement) => /order_state_count/.test(statement))).toBe(true);
+    expect(late.filter((statement) => /return_window_hour/.test(statement))).toEqual([]);
+    expect(await pastHourRows()).toBeGreaterThan(0);
+
+    // The next delivery writes its hour and drops the hours gone by.
+    await sendOrderEvent(server, c, 'PACKAGE_DELIVERED');
+    expect(await pastHourRows()).toBe(0);
+    expect(await storedHours()).toEqual(await recountedHours());
+    expect(await check.mismatches(server.clock.now())).toEqual([]);
+  });
+
+  it('U3: a rebuild stores the hours from the current one on, and none before', async () => {
+    const productId = await eligibleProduct();
+    const early = (await placeOrder(server, [productId])).order.id;
+    await sendOrderEvent(server, early, 'PACKAGE_DELIVERED');
+    server.clock.advance(30 * HOUR_MS);
+    const recent = (await placeOrder(server, [productId])).order.id;
+    await sendOrderEvent(server, recent, 'PACKAGE_DELIVERED');
+    const merchant = await merchantId();
+    await server.app.dataSource.transaction((manager) => new OrderTallies(server.app.dataSource).rebuild(manager, merchant, server.clock.now()));
+    expect(await pastHourRows()).toBe(0);
+    expect(await storedHours()).toEqual(await recountedHours());
+    expect(await storedHours()).toEqual([{ hour: expect.any(Number), delivered: 1 }]);
+    expect(await check.mismatches(server.clock.now())).toEqual([]);
   });
 });
 
