@@ -31,7 +31,7 @@ registerEnumType(Buyability, {
   },
 });
 
-@ObjectType('Money', { description: 'An amount of money.' })
+@ObjectType('Money', { description: 'An amount of money.', simpleResolvers: true })
 export class MoneyView {
   @Field({ description: 'The amount as a decimal string, such as "189.00".' })
   amount!: string;
@@ -40,7 +40,7 @@ export class MoneyView {
   currencyCode!: string;
 }
 
-@ObjectType('CatalogProduct', { implements: Node, description: 'A product of the Buy with Prime catalog, imported from a Seller Central listing.' })
+@ObjectType('CatalogProduct', { implements: Node, simpleResolvers: true, description: 'A product of the Buy with Prime catalog, imported from a Seller Central listing.' })
 export class CatalogProductView extends Node {
   @Field({ description: 'The merchant\'s SKU.' })
   sku!: string;
@@ -84,7 +84,7 @@ export class CatalogProductView extends Node {
   }
 }
 
-@ObjectType('CatalogProductConnection', { description: 'A page of the catalog, in SKU order.' })
+@ObjectType('CatalogProductConnection', { description: 'A page of the catalog, in SKU order.', simpleResolvers: true })
 export class CatalogProductConnection extends Connection(CatalogProductView, 'CatalogProduct') {
   @Field(() => Int, { description: 'How many products match the filter, on all pages.' })
   totalCount!: number;

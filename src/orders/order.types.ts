@@ -47,7 +47,7 @@ registerEnumType(OpenReason, {
   },
 });
 
-@ObjectType('OrderLine', { description: 'One product of an order.' })
+@ObjectType('OrderLine', { description: 'One product of an order.', simpleResolvers: true })
 export class OrderLineView {
   @Field({ description: 'The product\'s SKU when it was ordered.' })
   sku!: string;
@@ -75,7 +75,7 @@ export class OrderLineView {
   }
 }
 
-@ObjectType('Order', { implements: Node, description: 'A Buy with Prime order placed on the merchant\'s site (O1).' })
+@ObjectType('Order', { implements: Node, simpleResolvers: true, description: 'A Buy with Prime order placed on the merchant\'s site (O1).' })
 export class OrderView extends Node {
   @Field({ description: 'The order\'s ID in Buy with Prime, as upstream events name it.' })
   externalId!: string;
@@ -137,7 +137,7 @@ export class OrderView extends Node {
   }
 }
 
-@ObjectType('OrderConnection', { description: 'A page of orders, newest first.' })
+@ObjectType('OrderConnection', { description: 'A page of orders, newest first.', simpleResolvers: true })
 export class OrderConnection extends Connection(OrderView, 'Order') {
   @Field(() => Int, { description: 'How many orders match the filter, on all pages. Counted only when asked for; it costs a scan of the matching orders.' })
   totalCount!: number;

@@ -71,12 +71,13 @@ function userErrorsIn(value: unknown): Array<{ code?: unknown } | null> {
 const outcomeSummary: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ response, contextValue, operationName, errors }) {
+      async willSendResponse({ response, contextValue, operation, operationName, errors }) {
         if (!contextValue?.summary) return;
         const summary = contextValue.summary;
         summary.operationName = operationName ?? undefined;
         const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
-        const refusals = userErrorsIn(body?.data);
+        // Only mutation payloads carry userErrors: a query's answer (a page of 100 products) is not walked.
+        const refusals = operation?.operation === 'mutation' ? userErrorsIn(body?.data) : [];
         const errorCodes = (errors ?? []).map(errorCodeOf);
         summary.outcome = errorCodes.length > 0 ? 'error' : refusals.length > 0 ? 'user_errors' : 'ok';
         summary.errorCodes = [...errorCodes, ...refusals.map((refusal) => (typeof refusal?.code === 'string' ? refusal.code : 'CODE_NOT_SELECTED'))];

@@ -19,7 +19,7 @@ export class PageArgs {
   after?: string | null;
 }
 
-@ObjectType({ description: 'Where a page stands in its list.' })
+@ObjectType({ description: 'Where a page stands in its list.', simpleResolvers: true })
 export class PageInfo {
   @Field({ description: 'Whether more items follow this page.' })
   hasNextPage!: boolean;
@@ -55,7 +55,13 @@ function scopeTag(scope: CursorScope): string {
 
 /** Cursors are opaque to clients; inside they are the keyset position (the item's sortable key) and the scope they belong to. */
 export function encodeCursor(scope: CursorScope, key: string): string {
-  return Buffer.from(`${CURSOR_VERSION}:${scopeTag(scope)}:${key}`, 'utf8').toString('base64url');
+  return cursorEncoder(scope)(key);
+}
+
+/** Encodes cursors of one scope, hashing the scope once (a page's edges share it). */
+function cursorEncoder(scope: CursorScope): (key: string) => string {
+  const prefix = `${CURSOR_VERSION}:${scopeTag(scope)}:`;
+  return (key) => Buffer.from(prefix + key, 'utf8').toString('base64url');
 }
 
 export function decodeCursor(scope: CursorScope, cursor: string | null | undefined): string | undefined {
@@ -87,7 +93,7 @@ export interface ConnectionShape<T> {
 
 /** A Relay connection type for `itemType`: `edges { cursor node }`, `nodes` and `pageInfo`. */
 export function Connection<T extends object>(itemType: ClassType<T>, itemName: string) {
-  @ObjectType(`${itemName}Edge`, { description: `A ${itemName} and its cursor.` })
+  @ObjectType(`${itemName}Edge`, { description: `A ${itemName} and its cursor.`, simpleResolvers: true })
   class Edge {
     @Field({ description: 'Pass it as `after` to get the items that follow this one.' })
     cursor!: string;
@@ -110,9 +116,17 @@ export function Connection<T extends object>(itemType: ClassType<T>, itemName: s
   return ConnectionClass;
 }
 
+/** The connection of a page; its edges (a cursor per item) are made only if the query selects them. */
 export function toConnection<T>(page: Page<T>, scope: CursorScope, keyOf: (item: T) => string): ConnectionShape<T> {
+  let edges: ConnectionShape<T>['edges'] | undefined;
   return {
-    edges: page.nodes.map((node) => ({ cursor: encodeCursor(scope, keyOf(node)), node })),
+    get edges() {
+      if (!edges) {
+        const cursor = cursorEncoder(scope);
+        edges = page.nodes.map((node) => ({ cursor: cursor(keyOf(node)), node }));
+      }
+      return edges;
+    },
     nodes: page.nodes,
     pageInfo: page.pageInfo,
   };
