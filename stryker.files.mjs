@@ -16,8 +16,9 @@ export const ruleCore = [
   // Return windows (O2, O3, U3), and the order tally that counts them.
   'src/orders/return-window.ts',
   'src/orders/order-tally.ts',
-  // Prime eligibility (P2, P3, O1).
+  // Prime eligibility (P2, P3, O1), and the catalog counts that count it.
   'src/catalog/prime-eligibility.ts',
+  'src/catalog/catalog-counts.ts',
   // Permissions and roles.
   'src/auth/role.ts',
   'src/auth/permissions.ts',
@@ -34,6 +35,7 @@ export const scoping = [
   'src/linking/link.repository.ts',
   'src/unlinking/unlink-request.repository.ts',
   'src/catalog/catalog.repository.ts',
+  'src/catalog/catalog-counts.repository.ts',
   'src/orders/order.repository.ts',
   'src/orders/order-tally.repository.ts',
   'src/onboarding/onboarding-step.repository.ts',

@@ -4,6 +4,7 @@ import { MerchantUser } from '../src/auth/merchant-user.entity';
 import { Role } from '../src/auth/role';
 import { hashToken } from '../src/auth/tokens';
 import { CatalogProduct } from '../src/catalog/catalog-product.entity';
+import { CatalogCountStore } from '../src/catalog/catalog-counts.repository';
 import { FulfillmentInventoryRecord } from '../src/catalog/fulfillment-inventory.entity';
 import { LinkState } from '../src/linking/link-state';
 import { SellerCentralLink } from '../src/linking/seller-central-link.entity';
@@ -94,8 +95,11 @@ async function seedMerchant(dataSource: DataSource, shape: MerchantShape, index:
     await insertAll(dataSource, BwpOrder, orders);
     await insertAll(dataSource, BwpOrderLine, lines);
   }
-  // The orders bypass the services, so their merchant's order tally (U3) is computed from them, as the repair does.
-  await dataSource.transaction((manager) => new OrderTallies(dataSource).rebuild(manager, merchantId, now));
+  // The products and orders bypass the services, so their merchant's counts are computed from them, as the repair does.
+  await dataSource.transaction(async (manager) => {
+    await new OrderTallies(dataSource).rebuild(manager, merchantId, now);
+    await new CatalogCountStore(dataSource).recount(manager, merchantId);
+  });
   if (shape.unlinkRequested) {
     await insertAll(dataSource, UnlinkRequest, [Object.assign(new UnlinkRequest(), {
       id: newId(now.getTime()), merchantId, linkId, state: UnlinkRequestState.WAITING, supportCaseId: 'CASE-BENCH', reason: 'Benchmark', requestedByUserId: userId,

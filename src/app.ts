@@ -10,6 +10,7 @@ import { ViewerCache } from './auth/viewer-cache';
 import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, DEVELOPMENT_JWKS_PATH, DevelopmentIssuer } from './auth/development-issuer';
 import { JwtVerifier } from './auth/jwt-verifier';
 import { AppConfig } from './config';
+import { RowReader } from './database/row-reader';
 import { lockDatabaseFile } from './database/single-process-lock';
 import { SqliteCheckpointer } from './database/sqlite-checkpointer';
 import { TransactionRunner } from './database/transaction-runner';
@@ -38,6 +39,7 @@ import { registerSellerCentralNotifications } from './notifications/seller-centr
 import { LinkState } from './linking/link-state';
 import { catalogImportSteps } from './catalog/catalog-import-steps';
 import { CatalogSyncService } from './catalog/catalog-sync.service';
+import { CatalogCountStore } from './catalog/catalog-counts.repository';
 import { CatalogRepository } from './catalog/catalog.repository';
 import { CatalogResolver, ProductRefusalResolver } from './catalog/catalog.resolver';
 import { LinkRefusalResolver } from './linking/link-refusal.resolver';
@@ -244,16 +246,18 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   });
 
   const steps = new OnboardingStepRepository(dataSource, transactions);
-  const catalog = new CatalogRepository(dataSource, links, steps);
-  const catalogSync = new CatalogSyncService(links, sellerCentral);
+  const rowReader = new RowReader(dataSource);
+  const catalogCounts = new CatalogCountStore(dataSource);
+  const catalog = new CatalogRepository(dataSource, links, steps, rowReader, catalogCounts);
+  const catalogSync = new CatalogSyncService(links, sellerCentral, catalogCounts);
   const onboarding = new OnboardingWorker(steps, links, transactions, sellerCentral, catalogImportSteps(catalogSync, clock), clock, config.onboardingLeaseSeconds * 1000, logger.child({ task: 'onboarding' }));
   links.onMove((manager, moved) => onboarding.onLinkMoved(manager, moved));
   const onboardingService = new OnboardingService(links, steps, transactions, clock);
-  const offerPrime = new OfferPrimeService(catalog, transactions, clock);
+  const offerPrime = new OfferPrimeService(catalog, catalogCounts, transactions, clock);
   const catalogService = new CatalogService(links, catalogSync, transactions, clock);
 
   const idempotency = new IdempotencyService(dataSource, transactions, clock);
-  const orders = new OrderRepository(dataSource);
+  const orders = new OrderRepository(dataSource, rowReader);
   const orderTallies = new OrderTallies(dataSource);
   const orderPages = new OrderPages(orders, orderTallies, clock);
   const orderEvents = new OrderEventsService(transactions, clock, config.returnWindowDays, config.webhookToleranceSeconds, orderTallies);

@@ -6,6 +6,7 @@ import { FulfillmentInventory, SellerCentralGateway, SellerListing } from '../se
 import { chunks } from '../shared/chunks';
 import { newId } from '../shared/ids';
 import { CatalogProduct } from './catalog-product.entity';
+import { CatalogCountStore } from './catalog-counts.repository';
 import { planCatalogSync } from './catalog-sync.plan';
 import { FulfillmentInventoryRecord } from './fulfillment-inventory.entity';
 
@@ -45,6 +46,7 @@ export class CatalogSyncService {
   constructor(
     private readonly links: LinkRepository,
     private readonly sellerCentral: SellerCentralGateway,
+    private readonly counts: CatalogCountStore,
     private readonly listingsPageSize = 500,
   ) {}
 
@@ -74,6 +76,7 @@ export class CatalogSyncService {
         run.map((record) => ({ merchantId: target.merchantId, sku: record.sellerSku, fulfillableQuantity: record.fulfillableQuantity, identifiedAt: now })),
       );
     }
+    await this.counts.recount(manager, target.merchantId);
   }
 
   /**
@@ -95,6 +98,7 @@ export class CatalogSyncService {
     for (const run of chunks(plan.toUnlist, INSERT_BATCH)) {
       await manager.update(CatalogProduct, { id: In(run.map((product) => product.id)) }, { listed: false, offerPrime: false, updatedAt: now });
     }
+    await this.counts.recount(manager, target.merchantId);
     const offerPrimeTurnedOff = plan.toUnlist.filter((product) => product.offerPrime).length;
     recordChange(manager, { type: 'OFFER_PRIME', merchantId: target.merchantId, productIds: plan.toUnlist.filter((product) => product.offerPrime).map((product) => product.id) });
     if (plan.toUnlist.length > 0) {

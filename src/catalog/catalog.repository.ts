@@ -1,4 +1,5 @@
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { RowReader } from '../database/row-reader';
 import { dateFromSql } from '../database/sql-values';
 import { ErrorCode } from '../shared/errors';
 import { LinkState } from '../linking/link-state';
@@ -6,6 +7,8 @@ import { LinkRepository } from '../linking/link.repository';
 import { OnboardingStepKind, StepState } from '../onboarding/onboarding-step-state';
 import { OnboardingStepRepository } from '../onboarding/onboarding-step.repository';
 import { CatalogProduct } from './catalog-product.entity';
+import { countable, countMatching, eligibleCount } from './catalog-counts';
+import { CatalogCountStore, countColumns, countsFromRow, productEligibleSql } from './catalog-counts.repository';
 import { FulfillmentInventoryRecord } from './fulfillment-inventory.entity';
 import { merchantIneligibility, PrimeReadiness } from './prime-eligibility';
 
@@ -87,9 +90,6 @@ function readinessFromRow(row: RawReadinessRow | undefined): PrimeReadiness {
   };
 }
 
-/** The product is listed upstream and has fulfillment-center units: P2's product condition, in SQL. */
-const productEligibleSql =
-  '(p.listed = :listed AND EXISTS (SELECT 1 FROM fulfillment_inventory i WHERE i.merchant_id = p.merchant_id AND i.sku = p.sku AND i.fulfillable_quantity > 0))';
 
 /** Whether the merchant has what Prime needs (P2); a filter on eligibility cannot be read without it. */
 function readinessOrFail(readiness: PrimeReadiness | null): boolean {
@@ -107,6 +107,8 @@ export class CatalogRepository {
     private readonly dataSource: DataSource,
     private readonly links: LinkRepository,
     private readonly steps: OnboardingStepRepository,
+    private readonly rows: RowReader = new RowReader(dataSource),
+    private readonly counts: CatalogCountStore = new CatalogCountStore(dataSource),
   ) {}
 
   /** What the merchant has in place for Prime (P2): its current link, Amazon Pay and Prime shipping. */
@@ -172,21 +174,32 @@ export class CatalogRepository {
     const withTotalCount = read.totalCount === true;
     const parameters: Record<string, unknown> = { merchantId, listed: true };
     const where = this.filterSql('p', readiness, filter, parameters);
-    const count = withTotalCount ? `, (SELECT COUNT(*) FROM catalog_product c WHERE ${this.filterSql('c', readiness, filter, parameters)}) AS total_count` : '';
+    // An unsearched filter's total comes from the merchant's stored counts (primary-key lookups); a search is counted.
+    const fromCounts = withTotalCount && countable(filter);
+    const count = !withTotalCount
+      ? ''
+      : fromCounts
+        ? `, ${countColumns()}`
+        : `, (SELECT COUNT(*) FROM catalog_product c WHERE ${this.filterSql('c', readiness, filter, parameters)}) AS total_count`;
     const withReadiness = read.readiness === true;
     if (withReadiness) Object.assign(parameters, readinessParameters);
     if (afterSku !== undefined) parameters.afterSku = afterSku;
-    const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(
+    const raw = await this.rows.rows<RawPageRow>(
       `SELECT ${productColumns}, i.fulfillable_quantity${count}${withReadiness ? `, ${readinessColumns}` : ''}
        FROM catalog_product p LEFT JOIN fulfillment_inventory i ON i.merchant_id = p.merchant_id AND i.sku = p.sku
        WHERE ${where}${afterSku !== undefined ? ' AND p.sku > :afterSku' : ''}
        ORDER BY p.sku ASC LIMIT ${Number(first) + 1}`,
       parameters,
     );
-    const raw = (await this.dataSource.query(sql, values)) as RawPageRow[];
     const rows = raw.map((row) => ({ ...productFromRow(row), fulfillableQuantity: row.fulfillable_quantity === null ? null : Number(row.fulfillable_quantity) }));
     // A page past the last product has no row to carry the count: count on its own (rare).
-    const totalCount = !withTotalCount ? null : raw.length > 0 ? Number(raw[0].total_count) : await this.count(merchantId, readiness, filter);
+    const totalCount = !withTotalCount
+      ? null
+      : raw.length === 0
+        ? await this.count(merchantId, readiness, filter)
+        : fromCounts
+          ? countMatching(countsFromRow(raw[0] as Record<string, unknown>), filter, typeof filter.eligible === 'boolean' && readinessOrFail(readiness))
+          : Number(raw[0].total_count);
     return { rows, totalCount, readiness: withReadiness && raw.length > 0 ? readinessFromRow(raw[0] as RawReadinessRow) : null };
   }
 
@@ -194,20 +207,13 @@ export class CatalogRepository {
     return this.filtered(merchantId, readiness, filter).getCount();
   }
 
-  /** The page header's counts, in one statement. */
+  /** The page header's counts, from the merchant's stored counts (one primary-key lookup). */
   async summary(merchantId: string, readiness: PrimeReadiness): Promise<CatalogSummaryCounts> {
-    const merchantReady = merchantIneligibility(readiness).length === 0;
-    const row = await this.dataSource.manager
-      .createQueryBuilder(CatalogProduct, 'p')
-      .select('COUNT(*)', 'productCount')
-      .addSelect('COALESCE(SUM(CASE WHEN p.offer_prime = :on THEN 1 ELSE 0 END), 0)', 'offeringPrimeCount')
-      .addSelect(`COALESCE(SUM(CASE WHEN ${productEligibleSql} THEN 1 ELSE 0 END), 0)`, 'eligibleCount')
-      .where('p.merchant_id = :merchantId', { merchantId, on: true, listed: true })
-      .getRawOne<Record<keyof CatalogSummaryCounts, string | number>>();
+    const counts = await this.counts.read(merchantId);
     return {
-      productCount: Number(row?.productCount ?? 0),
-      offeringPrimeCount: Number(row?.offeringPrimeCount ?? 0),
-      eligibleCount: merchantReady ? Number(row?.eligibleCount ?? 0) : 0,
+      productCount: counts.products,
+      offeringPrimeCount: counts.offeringPrime,
+      eligibleCount: eligibleCount(counts, merchantIneligibility(readiness).length === 0),
     };
   }
 

@@ -7,6 +7,7 @@ import { Clock } from '../shared/clock';
 import { ErrorCode, UserError } from '../shared/errors';
 import { chunks } from '../shared/chunks';
 import { CatalogProduct } from './catalog-product.entity';
+import { CatalogCountStore } from './catalog-counts.repository';
 import { CatalogRepository } from './catalog.repository';
 import { checkOfferPrime } from './prime-eligibility';
 
@@ -36,6 +37,7 @@ function notFound(): UserError {
 export class OfferPrimeService {
   constructor(
     private readonly catalog: CatalogRepository,
+    private readonly counts: CatalogCountStore,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -63,6 +65,7 @@ export class OfferPrimeService {
         { merchantId: viewer.merchantId, offerPrime: true },
         { offerPrime: false, updatedAt: this.clock.now() },
       );
+      await this.counts.addOfferingPrime(manager, viewer.merchantId, -(result.affected ?? 0));
       recordChange(manager, { type: 'OFFER_PRIME', merchantId: viewer.merchantId, productIds: offering.map((product) => product.id) });
       return result.affected ?? 0;
     });
@@ -90,7 +93,9 @@ export class OfferPrimeService {
     for (const value of [true, false]) {
       const ids = [...toSet].filter(([, on]) => on === value).map(([id]) => id);
       for (const run of chunks(ids, 500)) {
-        await manager.update(CatalogProduct, { id: In(run), merchantId }, { offerPrime: value, updatedAt: now });
+        // Only the products still on the other side flip: the count moves by what the update changed.
+        const { affected } = await manager.update(CatalogProduct, { id: In(run), merchantId, offerPrime: !value }, { offerPrime: value, updatedAt: now });
+        await this.counts.addOfferingPrime(manager, merchantId, value ? affected ?? 0 : -(affected ?? 0));
       }
     }
     recordChange(manager, { type: 'OFFER_PRIME', merchantId, productIds: [...toSet.keys()] });

@@ -10,6 +10,7 @@ import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
 import { Merchant } from '../merchants/merchant.entity';
 import { BwpOrder, BwpOrderEvent, BwpOrderLine } from '../orders/order.entity';
 import { OrderStateCount, ReturnWindowHour } from '../orders/order-tally.entity';
+import { CatalogCountRow } from '../catalog/catalog-count.entity';
 import { UnlinkRequest } from '../unlinking/unlink-request.entity';
 import { OnboardingStep } from '../onboarding/onboarding-step.entity';
 import { sandboxEntities } from '../seller-central/sandbox/sandbox.entities';
@@ -30,6 +31,7 @@ export const entities = [
   BwpOrderLine,
   BwpOrderEvent,
   OrderStateCount,
+  CatalogCountRow,
   ReturnWindowHour,
   UnlinkRequest,
   IdempotencyKey,

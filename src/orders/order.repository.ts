@@ -1,5 +1,6 @@
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { CatalogProductFields, productFromRow } from '../catalog/catalog.repository';
+import { RowReader } from '../database/row-reader';
 import { dateFromSql } from '../database/sql-values';
 import { BwpOrder, BwpOrderLine } from './order.entity';
 import { OrderState } from './order-state';
@@ -58,7 +59,10 @@ const returnsInProgress = [OrderState.RETURN_STARTED, OrderState.REFUND_PENDING]
 
 /** Reads of orders, always scoped to one merchant. */
 export class OrderRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rows: RowReader = new RowReader(dataSource),
+  ) {}
 
   /**
    * Whose order an upstream event names: the one lookup by Buy with Prime's order ID that is not scoped to
@@ -83,11 +87,10 @@ export class OrderRepository {
     const where = this.filterSql('o', filter, now, parameters);
     const tally = withTally ? `, ${tallyColumns()}` : '';
     if (afterId) parameters.afterId = afterId;
-    const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(
+    const raw = await this.rows.rows(
       `SELECT ${orderColumns}${tally} FROM bwp_order o WHERE ${where}${afterId ? ' AND o.id < :afterId' : ''} ORDER BY o.id DESC LIMIT ${Number(first) + 1}`,
       parameters,
     );
-    const raw = (await this.dataSource.query(sql, values)) as Array<Record<string, unknown>>;
     // A page past the last order has no row to carry the tally: the caller reads it on its own (rare).
     return { rows: raw.map(orderFromRow), tally: withTally && raw.length > 0 ? tallyFromRow(raw[0], now) : null };
   }
@@ -98,7 +101,7 @@ export class OrderRepository {
    */
   async linesWithProducts(orderIds: string[], merchantId: string): Promise<OrderLineWithProduct[]> {
     if (orderIds.length === 0) return [];
-    const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(
+    const raw = await this.rows.rows(
       `SELECT l.id AS line_id, l.order_id, l.product_id, l.sku AS line_sku, l.quantity, l.unit_price_cents, l.currency AS line_currency, l.returnable AS line_returnable,
          p.id, p.sku, p.amazon_sku, p.title, p.price_cents, p.currency, p.offer_prime, p.listed, p.updated_at
        FROM bwp_order_line l LEFT JOIN catalog_product p ON p.id = l.product_id AND p.merchant_id = l.merchant_id
@@ -106,7 +109,6 @@ export class OrderRepository {
        ORDER BY l.id ASC`,
       { merchantId, orderIds },
     );
-    const raw = (await this.dataSource.query(sql, values)) as Array<Record<string, unknown>>;
     return raw.map((row) => ({
       id: row.line_id as string,
       orderId: row.order_id as string,

@@ -48,12 +48,14 @@ type FieldPrice = (field: ComplexityEstimatorArgs) => number;
  */
 export const FIELD_PRICES: Record<string, FieldPrice> = {
   // `totalCount` counts every matching row (only when asked for), once per connection: its price is
-  // added to the connection's, not multiplied by `first` (see connectionCounts below).
+  // added to the connection's, not multiplied by `first` (see connectionCounts below). An unsearched
+  // filter's total comes from the catalog counts, but the price is the worst case's (a search's count):
+  // it is decided from the field, which does not see its connection's filter.
   'CatalogProductConnection.totalCount': () => SCAN_COST,
   // Orders are counted from the merchant's order tally (src/orders/order-tally.ts), whatever the filter.
   'OrderConnection.totalCount': () => TALLY_COST,
-  // The catalog header's three counts come from one statement over the merchant's catalog.
-  'Query.catalogSummary': ({ childComplexity }) => SCAN_COST + 1 + childComplexity,
+  // The catalog header's three counts: the merchant's stored catalog counts (src/catalog/catalog-counts.ts), not a scan.
+  'Query.catalogSummary': ({ childComplexity }) => TALLY_COST + 1 + childComplexity,
   // What an unlink waits for: the merchant's order tally (src/orders/order-tally.ts), not a scan.
   'UnlinkRequest.waitingFor': ({ childComplexity }) => TALLY_COST + 1 + childComplexity,
   // Each change is priced as its own setOfferPrime: a write, and its outcome's selection.

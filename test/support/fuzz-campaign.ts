@@ -1,3 +1,4 @@
+import { CatalogCountCheck } from '../../src/catalog/catalog-count.check';
 import { OrderTallyCheck } from '../../src/orders/order-tally.check';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
@@ -54,6 +55,8 @@ export async function checkInvariants(dataSource: DataSource, now: Date): Promis
   if (stepCounts.length > 0) throw new Error('L6 broken: a link without exactly four onboarding steps');
   const drifted = await new OrderTallyCheck(dataSource).mismatches(now);
   if (drifted.length > 0) throw new Error(`U3 broken: an order tally disagrees with its orders: ${JSON.stringify(drifted)}`);
+  const miscounted = await new CatalogCountCheck(dataSource).mismatches();
+  if (miscounted.length > 0) throw new Error(`P2 broken: catalog counts disagree with the products: ${JSON.stringify(miscounted)}`);
   return 5;
 }
 

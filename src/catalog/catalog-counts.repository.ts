@@ -1,0 +1,88 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { CatalogCounts, emptyCounts } from './catalog-counts';
+
+/** The product is listed upstream and has fulfillment-center units: P2's product condition, in SQL (on products aliased `p`). */
+export const productEligibleSql =
+  '(p.listed = :listed AND EXISTS (SELECT 1 FROM fulfillment_inventory i WHERE i.merchant_id = p.merchant_id AND i.sku = p.sku AND i.fulfillable_quantity > 0))';
+
+/**
+ * The merchant's stored counts as columns of scalar subqueries (`:merchantId` names the merchant), so that a
+ * statement can read them alongside its own rows: three primary-key lookups, whatever the catalog's size.
+ */
+export function countColumns(): string {
+  return (['products', 'offering_prime', 'listed_with_units'] as const)
+    .map((column) => `(SELECT cc.${column} FROM catalog_count cc WHERE cc.merchant_id = :merchantId) AS "count_${column}"`)
+    .join(', ');
+}
+
+/** The counts of a row read with countColumns; a merchant without a row has no products. */
+export function countsFromRow(row: Record<string, unknown>): CatalogCounts {
+  return {
+    products: Number(row.count_products ?? 0),
+    offeringPrime: Number(row.count_offering_prime ?? 0),
+    listedWithUnits: Number(row.count_listed_with_units ?? 0),
+  };
+}
+
+/**
+ * Each merchant's catalog counts (catalog-counts.ts): recounted in the transaction of a sync (which writes
+ * the products and their inventory, and reads them all anyway), moved by the number of products a toggle
+ * changed, and read with a primary-key lookup.
+ */
+export class CatalogCountStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The merchant's stored counts. */
+  async read(merchantId: string, manager: EntityManager = this.dataSource.manager): Promise<CatalogCounts> {
+    const [row] = (await this.run(manager, `SELECT ${countColumns()}`, { merchantId })) as Array<Record<string, unknown>>;
+    return row ? countsFromRow(row) : emptyCounts();
+  }
+
+  /** The counts recounted from the products and their inventory: the truth the stored counts are checked against. */
+  async recounted(merchantId: string, manager: EntityManager = this.dataSource.manager): Promise<CatalogCounts> {
+    const [row] = (await this.run(
+      manager,
+      `SELECT COUNT(*) AS products,
+         COALESCE(SUM(CASE WHEN p.offer_prime = :on THEN 1 ELSE 0 END), 0) AS offering_prime,
+         COALESCE(SUM(CASE WHEN ${productEligibleSql} THEN 1 ELSE 0 END), 0) AS listed_with_units
+       FROM catalog_product p WHERE p.merchant_id = :merchantId`,
+      { merchantId, on: true, listed: true },
+    )) as Array<Record<string, unknown>>;
+    return { products: Number(row.products), offeringPrime: Number(row.offering_prime), listedWithUnits: Number(row.listed_with_units) };
+  }
+
+  /**
+   * Recounts the merchant's counts from its products, in the caller's transaction. On PostgreSQL the row is
+   * locked first, so that the recount (a later snapshot) includes any toggle that committed while it waited,
+   * and a toggle that commits after it adds to the recounted value.
+   */
+  async recount(manager: EntityManager, merchantId: string): Promise<void> {
+    if (this.dataSource.options.type === 'postgres') await this.run(manager, 'SELECT merchant_id FROM catalog_count WHERE merchant_id = :merchantId FOR UPDATE', { merchantId });
+    const counts = await this.recounted(merchantId, manager);
+    await this.run(
+      manager,
+      `INSERT INTO catalog_count (merchant_id, products, offering_prime, listed_with_units) VALUES (:merchantId, :products, :offeringPrime, :listedWithUnits)
+       ON CONFLICT (merchant_id) DO UPDATE SET products = excluded.products, offering_prime = excluded.offering_prime, listed_with_units = excluded.listed_with_units`,
+      { merchantId, ...counts },
+    );
+  }
+
+  /** Moves the merchant's Offer Prime count by the number of products a toggle turned on (positive) or off (negative). */
+  async addOfferingPrime(manager: EntityManager, merchantId: string, delta: number): Promise<void> {
+    if (delta === 0) return;
+    await this.run(manager, 'UPDATE catalog_count SET offering_prime = offering_prime + :delta WHERE merchant_id = :merchantId', { merchantId, delta });
+  }
+
+  /** Every merchant with products or counts: what the check and the repair go through. */
+  async merchants(): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      'SELECT merchant_id AS "merchantId" FROM catalog_count UNION SELECT merchant_id FROM catalog_product ORDER BY 1',
+    )) as Array<{ merchantId: string }>;
+    return rows.map((row) => row.merchantId);
+  }
+
+  private run(manager: EntityManager, sql: string, parameters: Record<string, unknown>): Promise<unknown> {
+    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
+    return manager.query(query, values);
+  }
+}

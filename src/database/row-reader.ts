@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { DataSource, QueryFailedError } from 'typeorm';
+
+interface SqliteStatement {
+  all(...values: unknown[]): unknown[];
+}
+
+interface SqliteConnection {
+  prepare(sql: string): SqliteStatement;
+}
+
+interface PgPool {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+/** How many prepared statements a reader remembers. */
+const PREPARED_KEPT = 256;
+
+/**
+ * Reads of the hot pages (the catalog and orders read models): plain rows for SQL with TypeORM's named
+ * parameters, without TypeORM's per-query work (query runner, broadcaster, result wrapping), and
+ * prepared once:
+ * - on SQLite, a better-sqlite3 statement kept per SQL text;
+ * - on PostgreSQL, a named prepared statement (the extended protocol's Parse once per pooled connection,
+ *   then only Bind and Execute), named by a hash of its text, the same in every process.
+ * Every statement still goes through the DataSource's logger (the tests count statements there), and a
+ * failure is a TypeORM QueryFailedError like any other (a statement timeout is still QUERY_TIMEOUT).
+ * Only for reads outside a transaction: writes and transactional reads go through the EntityManager.
+ */
+export class RowReader {
+  /** SQLite: the statement of each SQL text; PostgreSQL: its name. Bounded: a page's SQL varies with its filter and size. */
+  private readonly prepared = new Map<string, SqliteStatement | string>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async rows<T = Record<string, unknown>>(sql: string, parameters: Record<string, unknown>): Promise<T[]> {
+    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters) as [string, unknown[]];
+    this.dataSource.logger.logQuery(text, values);
+    try {
+      if (this.dataSource.options.type === 'postgres') {
+        const pool = (this.dataSource.driver as unknown as { master: PgPool }).master;
+        const name = this.remember(text, () => `bwp_${createHash('sha256').update(text).digest('base64url').slice(0, 22)}`) as string;
+        return (await pool.query({ name, text, values })).rows as T[];
+      }
+      const connection = (this.dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
+      return (this.remember(text, () => connection.prepare(text)) as SqliteStatement).all(...values) as T[];
+    } catch (error) {
+      this.dataSource.logger.logQueryError(error as Error, text, values);
+      throw new QueryFailedError(text, values, error as Error);
+    }
+  }
+
+  private remember(text: string, prepare: () => SqliteStatement | string): SqliteStatement | string {
+    let prepared = this.prepared.get(text);
+    if (prepared === undefined) {
+      prepared = prepare();
+      if (this.prepared.size >= PREPARED_KEPT) this.prepared.delete(this.prepared.keys().next().value!);
+      this.prepared.set(text, prepared);
+    }
+    return prepared;
+  }
+}
