@@ -116,17 +116,11 @@ export function Connection<T extends object>(itemType: ClassType<T>, itemName: s
   return ConnectionClass;
 }
 
-/** The connection of a page; its edges (a cursor per item) are made only if the query selects them. */
+/** The connection of a page: its edges share one encoder, so the scope is hashed once per page, not per cursor. */
 export function toConnection<T>(page: Page<T>, scope: CursorScope, keyOf: (item: T) => string): ConnectionShape<T> {
-  let edges: ConnectionShape<T>['edges'] | undefined;
+  const cursor = cursorEncoder(scope);
   return {
-    get edges() {
-      if (!edges) {
-        const cursor = cursorEncoder(scope);
-        edges = page.nodes.map((node) => ({ cursor: cursor(keyOf(node)), node }));
-      }
-      return edges;
-    },
+    edges: page.nodes.map((node) => ({ cursor: cursor(keyOf(node)), node })),
     nodes: page.nodes,
     pageInfo: page.pageInfo,
   };
