@@ -118,6 +118,8 @@ export class CatalogResolver {
     const views = page.rows.map((row) => {
       loaders.inventoryBySku.prime(row.sku, row.fulfillableQuantity);
       const view = CatalogProductView.from(row);
+      // Known values are answered as they are: a field that returns a promise makes graphql-js resolve its whole object asynchronously.
+      view.knownQuantity = row.fulfillableQuantity;
       // P2 decided once per product here, rather than by three field resolvers through two loaders each.
       if (known) view.knownReasons = ineligibility(known, { listed: row.listed, fulfillableQuantity: row.fulfillableQuantity });
       return view;
@@ -133,8 +135,8 @@ export class CatalogResolver {
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Units in Amazon fulfillment centers; null until identified (L6).' })
-  fulfillableQuantity(@Root() product: CatalogProductView, @Ctx() { loaders }: RequestContext): Promise<number | null> {
-    return loaders.inventoryBySku.load(product.sku);
+  fulfillableQuantity(@Root() product: CatalogProductView, @Ctx() { loaders }: RequestContext): number | null | Promise<number | null> {
+    return product.knownQuantity !== undefined ? product.knownQuantity : loaders.inventoryBySku.load(product.sku);
   }
 
   @FieldResolver(() => [IneligibilityReason], { description: 'Why the product cannot offer Prime now; empty when it can (P2).' })

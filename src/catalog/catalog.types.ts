@@ -69,6 +69,9 @@ export class CatalogProductView extends Node {
   /** P2's reasons, when the page that read the product knew the merchant's readiness and the SKU's inventory; not exposed. */
   knownReasons?: IneligibilityReason[];
 
+  /** The SKU's units, when the page that read the product read them too (null: not identified); not exposed. */
+  knownQuantity?: number | null;
+
   static from(product: CatalogProductFields): CatalogProductView {
     return Object.assign(new CatalogProductView(), {
       id: toGlobalId('CatalogProduct', product.id),

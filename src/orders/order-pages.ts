@@ -18,17 +18,13 @@ export class OrderPages {
    * (order-tally.ts), whatever the filter, in constant time: read in the page's statement when the query
    * asks for it (`withTotalCount`), on its own otherwise.
    */
-  async page(list: string, merchantId: string, filter: OrderFilter, first: number, after: string | null | undefined, withTotalCount = false) {
+  async page(list: string, merchantId: string, filter: OrderFilter, first: number, after: string | null | undefined, withTotalCount: boolean) {
     const now = this.clock.now();
     const scope = { list, sort: 'newest', merchantId };
     const { rows, tally } = await this.orders.page(merchantId, filter, first, decodeCursor(scope, after), now, withTotalCount);
     const page = pageOf(rows.map(OrderView.from), first, scope, (order) => order.orderId);
-    const tallies = this.tallies;
-    return {
-      ...toConnection(page, scope, (order) => order.orderId),
-      get totalCount() {
-        return tally ? countMatching(tally, filter) : tallies.read(merchantId, now).then((read) => countMatching(read, filter));
-      },
-    };
+    // Not selected, the count is never read; a page past the last order has no row to carry the tally (rare): read on its own.
+    const totalCount = !withTotalCount ? null : countMatching(tally ?? (await this.tallies.read(merchantId, now)), filter);
+    return { ...toConnection(page, scope, (order) => order.orderId), totalCount };
   }
 }

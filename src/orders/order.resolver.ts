@@ -1,12 +1,13 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { can, Permission } from '../auth/role';
+import type { CatalogProductFields } from '../catalog/catalog.repository';
 import { CatalogProductView } from '../catalog/catalog.types';
 import { RequestContext } from '../server/context';
 import { Clock } from '../shared/clock';
 import { authorize } from '../auth/authorize';
 import { PageArgs } from '../shared/graphql/pagination';
-import { selectsField } from '../shared/graphql/selection';
+import { selectsField, selectsPath } from '../shared/graphql/selection';
 import { OrderFilter } from './order.inputs';
 import { OrderPages } from './order-pages';
 import { OrderConnection, OrderLineView, OrderView } from './order.types';
@@ -24,16 +25,26 @@ export class OrderResolver {
   async orders(
     @Args() { first, after }: PageArgs,
     @Arg('filter', () => OrderFilter, { nullable: true, description: 'Which orders to list; all when left out.' }) filter: OrderFilter | null,
-    @Ctx() { viewer }: RequestContext,
+    @Ctx() { viewer, loaders }: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
     authorize(viewer, Permission.READ_ORDERS);
-    return this.pages.page('orders', viewer.merchantId, filter ?? {}, first, after, selectsField(info, 'totalCount'));
+    const connection = await this.pages.page('orders', viewer.merchantId, filter ?? {}, first, after, selectsField(info, 'totalCount'));
+    // The page's lines (and their products) in one batch, answered as known values: a field that returns a
+    // promise makes graphql-js resolve its whole object asynchronously, on every order of the page.
+    if (selectsPath(info, ['nodes', 'lines']) || selectsPath(info, ['edges', 'node', 'lines'])) {
+      const lines = await loaders.orderLines.loadMany(connection.nodes.map((order) => order.orderId));
+      connection.nodes.forEach((order, index) => {
+        const read = lines[index];
+        if (!(read instanceof Error)) order.knownLines = read.map(OrderLineView.from);
+      });
+    }
+    return connection;
   }
 
   @FieldResolver(() => [OrderLineView], { description: 'The products ordered.' })
-  async lines(@Root() order: OrderView, @Ctx() { loaders }: RequestContext): Promise<OrderLineView[]> {
-    return (await loaders.orderLines.load(order.orderId)).map(OrderLineView.from);
+  lines(@Root() order: OrderView, @Ctx() { loaders }: RequestContext): OrderLineView[] | Promise<OrderLineView[]> {
+    return order.knownLines ?? loaders.orderLines.load(order.orderId).then((lines) => lines.map(OrderLineView.from));
   }
 
   @FieldResolver(() => Boolean, { description: 'O2, O3: whether the order is still inside its return window (undelivered and refund pending count as inside).' })
@@ -53,9 +64,9 @@ export class OrderLineResolver {
     nullable: true,
     description: 'The catalog product, as it is now; null for roles without access to the Prime page (STAFF).',
   })
-  async product(@Root() line: OrderLineView, @Ctx() { viewer, loaders }: RequestContext): Promise<CatalogProductView | null> {
+  product(@Root() line: OrderLineView, @Ctx() { viewer, loaders }: RequestContext): CatalogProductView | null | Promise<CatalogProductView | null> {
     if (!can(viewer.role, Permission.READ_CATALOG)) return null;
-    const product = await loaders.products.load(line.productId);
-    return product ? CatalogProductView.from(product) : null;
+    const view = (product: CatalogProductFields | null) => (product ? CatalogProductView.from(product) : null);
+    return line.knownProduct !== undefined ? view(line.knownProduct) : loaders.products.load(line.productId).then(view);
   }
 }

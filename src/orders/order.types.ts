@@ -5,7 +5,8 @@ import { toGlobalId } from '../shared/graphql/global-id';
 import { Node } from '../shared/graphql/node.interface';
 import { Connection } from '../shared/graphql/pagination';
 import { BwpOrder } from './order.entity';
-import type { OrderFields, OrderLineFields } from './order.repository';
+import type { CatalogProductFields } from '../catalog/catalog.repository';
+import type { OrderFields, OrderLineFields, OrderLineWithProduct } from './order.repository';
 import { OrderEventType, OrderState } from './order-state';
 import { OpenReason } from './return-window';
 
@@ -64,13 +65,17 @@ export class OrderLineView {
   /** For the `product` field resolver; not exposed. */
   productId!: string;
 
-  static from(line: OrderLineFields): OrderLineView {
+  /** The product, when the page that read the line read it too (null: not the merchant's any more); not exposed. */
+  knownProduct?: CatalogProductFields | null;
+
+  static from(line: OrderLineFields | OrderLineWithProduct): OrderLineView {
     return Object.assign(new OrderLineView(), {
       sku: line.sku,
       quantity: line.quantity,
       unitPrice: { amount: (line.unitPriceCents / 100).toFixed(2), currencyCode: line.currency },
       returnable: line.returnable,
       productId: line.productId,
+      ...('product' in line ? { knownProduct: line.product } : {}),
     });
   }
 }
@@ -115,6 +120,8 @@ export class OrderView extends Node {
 
   /** For field resolvers; not exposed. */
   orderId!: string;
+  /** The order's lines, when the page that read the order read them too; not exposed. */
+  knownLines?: OrderLineView[];
   facts!: Pick<BwpOrder, 'state' | 'deliveredAt' | 'returnWindowEndsAt'>;
 
   static from(order: OrderFields): OrderView {

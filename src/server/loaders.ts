@@ -7,7 +7,7 @@ import { LinkRepository } from '../linking/link.repository';
 import { MerchantDirectory } from '../merchants/merchant-directory';
 import { OnboardingStep } from '../onboarding/onboarding-step.entity';
 import { OnboardingStepRepository } from '../onboarding/onboarding-step.repository';
-import { OrderLineFields, OrderRepository } from '../orders/order.repository';
+import { OrderLineWithProduct, OrderRepository } from '../orders/order.repository';
 import { UnlinkRequest } from '../unlinking/unlink-request.entity';
 import { UnlinkRequestRepository } from '../unlinking/unlink-request.repository';
 
@@ -87,7 +87,7 @@ export function createLoaders(sources: LoaderSources, merchantId: string, batch 
       return productIds.map((id) => products.find((product) => product.id === id) ?? null);
     }, options),
 
-    orderLines: new DataLoader<string, OrderLineFields[]>(async (orderIds) => {
+    orderLines: new DataLoader<string, OrderLineWithProduct[]>(async (orderIds) => {
       // The lines' products come in the same statement and wait in `products` for the field that asks.
       const lines = await orders.linesWithProducts([...orderIds], merchantId);
       for (const line of lines) loaders.products.prime(line.productId, line.product);

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DateTimeISO } from '../shared/graphql/date-time';
 import { Permission } from '../auth/role';
 import { SellerCentralLinkView } from '../linking/link.types';
@@ -11,6 +12,7 @@ import { authorize } from '../auth/authorize';
 import { decodeGlobalId } from '../shared/graphql/global-id';
 import { mutationPayload } from '../shared/graphql/mutation-payload';
 import { PageArgs } from '../shared/graphql/pagination';
+import { selectsField } from '../shared/graphql/selection';
 import { UserErrorView } from '../shared/graphql/user-error.type';
 import { CatalogProductView } from '../catalog/catalog.types';
 import { UnlinkRequestState } from './unlink-request-state';
@@ -66,9 +68,9 @@ export class UnlinkResolver {
   }
 
   @FieldResolver(() => OrderConnection, { description: 'U3: the orders the request waits on, newest first; empty once it no longer waits.' })
-  async waitingOrders(@Root() request: UnlinkRequestView, @Args() { first, after }: PageArgs) {
+  async waitingOrders(@Root() request: UnlinkRequestView, @Args() { first, after }: PageArgs, @Info() info: GraphQLResolveInfo) {
     if (request.state !== UnlinkRequestState.WAITING) return { edges: [], nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
-    return this.orders.page('unlinkRequest.waitingOrders', request.entity.merchantId, { insideReturnWindow: true }, first, after);
+    return this.orders.page('unlinkRequest.waitingOrders', request.entity.merchantId, { insideReturnWindow: true }, first, after, selectsField(info, 'totalCount'));
   }
 
   @FieldResolver(() => DateTimeISO, { nullable: true, description: 'When unlinking is expected to complete, once it has begun.' })

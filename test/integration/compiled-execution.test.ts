@@ -1,4 +1,4 @@
-import { CATALOG, onboard } from '../support/linking-flow';
+import { CATALOG, onboard, placeOrder, productsBySku, toggle } from '../support/linking-flow';
 import { startTestServer, TestServer } from '../support/test-server';
 
 /**
@@ -11,6 +11,12 @@ let interpreted: TestServer;
 beforeAll(async () => {
   [compiled, interpreted] = await Promise.all([startTestServer({ graphqlJit: true }), startTestServer({ graphqlJit: false })]);
   await Promise.all([onboard(compiled), onboard(interpreted)]);
+  // The same order on both, for the orders page's lines and products.
+  for (const server of [compiled, interpreted]) {
+    const products = await productsBySku(server);
+    expect((await toggle(server, products['NW-TENT-2P'].id, true)).userErrors).toEqual([]);
+    expect((await placeOrder(server, [products['NW-TENT-2P'].id, products['NW-TENT-2P'].id])).userErrors).toEqual([]);
+  }
 }, 60_000);
 
 afterAll(async () => {
@@ -28,6 +34,7 @@ describe('compiled execution answers as graphql-js does', () => {
   it.each([
     ['the catalog page, with fragments and aliases', `query { page: catalogProducts(first: 3) { ...Page } } fragment Page on CatalogProductConnection { totalCount nodes { sku fulfillableQuantity eligibleForPrime ineligibilityReasons buyability price { amount } } }`, {}],
     ['the catalog page with variables', CATALOG, { first: 2, filter: { eligible: true } }],
+    ['the orders page, with lines, products and the count', `{ orders(first: 3) { totalCount nodes { state lines { sku quantity product { title fulfillableQuantity } } } } }`, {}],
     ['an argument that fails validation (BAD_USER_INPUT, with the field)', `mutation($input: RequestUnlinkInput!) { requestUnlink(input: $input) { userErrors { code } } }`, { input: { reason: ' ' } }],
     ['a variable of the wrong type (400, BAD_USER_INPUT)', `query($n: Int) { orders(first: $n) { nodes { externalId } } }`, { n: 'many' }],
     ['an enum value that does not exist', `query($f: OrderFilter) { orders(filter: $f) { nodes { externalId } } }`, { f: { states: ['NOPE'] } }],
