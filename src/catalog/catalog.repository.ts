@@ -90,7 +90,6 @@ function readinessFromRow(row: RawReadinessRow | undefined): PrimeReadiness {
   };
 }
 
-
 /** Whether the merchant has what Prime needs (P2); a filter on eligibility cannot be read without it. */
 function readinessOrFail(readiness: PrimeReadiness | null): boolean {
   if (!readiness) throw new Error('Filtering on eligibility needs the merchant\'s readiness');
