@@ -59,10 +59,14 @@ function track(server: Server): Server {
   return server;
 }
 
-/** The switches of a lever, passed on to the servers for an A/B from the shell (GRAPHQL_JIT=false npm run bench …). */
+/**
+ * The switches of a lever, passed on to the servers for an A/B from the shell (GRAPHQL_JIT=false npm run bench …);
+ * SERVER_NODE_OPTIONS becomes the servers' NODE_OPTIONS only (a heap cap for the server must not starve the seeding here).
+ */
 function passedThrough(): Record<string, string> {
   const names = ['GRAPHQL_JIT', 'VIEWER_CACHE_TTL_MS', 'NODE_OPTIONS'];
-  return Object.fromEntries(names.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]])));
+  const passed = Object.fromEntries(names.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]])));
+  return process.env.SERVER_NODE_OPTIONS === undefined ? passed : { ...passed, NODE_OPTIONS: process.env.SERVER_NODE_OPTIONS };
 }
 
 function serverEnv(database: DatabaseConfig, extra: Record<string, string> = {}): Record<string, string> {
