@@ -25,7 +25,8 @@ export class CatalogCountCheck {
   async mismatches(): Promise<CountMismatch[]> {
     const found: CountMismatch[] = [];
     for (const merchantId of await this.counts.merchants()) {
-      const differences = countDifferences(await this.counts.read(merchantId), await this.counts.recounted(merchantId));
+      const { stored, recounted } = await this.counts.compared(merchantId);
+      const differences = countDifferences(stored, recounted);
       if (differences.length > 0) found.push({ merchantId, differences });
     }
     return found;
@@ -34,7 +35,12 @@ export class CatalogCountCheck {
   /** Recounts every merchant whose counts disagree with its products; returns what it found (and repaired). */
   async repair(): Promise<CountMismatch[]> {
     const found = await this.mismatches();
-    for (const { merchantId } of found) await this.transactions.run((manager) => this.counts.recount(manager, merchantId));
+    for (const { merchantId } of found) {
+      await this.transactions.run(async (manager) => {
+        await this.counts.lock(manager, merchantId);
+        await this.counts.recount(manager, merchantId);
+      });
+    }
     return found;
   }
 }

@@ -24,10 +24,21 @@ export function countsFromRow(row: Record<string, unknown>): CatalogCounts {
   };
 }
 
+/** The counts recounted over the merchant's products, as three scalar subqueries (the truth; a scan of the catalog). */
+const recountColumns = [
+  '(SELECT COUNT(*) FROM catalog_product p WHERE p.merchant_id = :merchantId) AS recount_products',
+  '(SELECT COUNT(*) FROM catalog_product p WHERE p.merchant_id = :merchantId AND p.offer_prime = :on) AS recount_offering_prime',
+  `(SELECT COUNT(*) FROM catalog_product p WHERE p.merchant_id = :merchantId AND ${productEligibleSql}) AS recount_listed_with_units`,
+].join(', ');
+
+function recountFromRow(row: Record<string, unknown>): CatalogCounts {
+  return { products: Number(row.recount_products), offeringPrime: Number(row.recount_offering_prime), listedWithUnits: Number(row.recount_listed_with_units) };
+}
+
 /**
  * Each merchant's catalog counts (catalog-counts.ts): recounted in the transaction of a sync (which writes
  * the products and their inventory, and reads them all anyway), moved by the number of products a toggle
- * changed, and read with a primary-key lookup.
+ * changed, and read with a primary-key lookup. Every writer takes `lock` before its first write.
  */
 export class CatalogCountStore {
   constructor(private readonly dataSource: DataSource) {}
@@ -40,34 +51,43 @@ export class CatalogCountStore {
 
   /** The counts recounted from the products and their inventory: the truth the stored counts are checked against. */
   async recounted(merchantId: string, manager: EntityManager = this.dataSource.manager): Promise<CatalogCounts> {
-    const [row] = (await this.run(
-      manager,
-      `SELECT COUNT(*) AS products,
-         COALESCE(SUM(CASE WHEN p.offer_prime = :on THEN 1 ELSE 0 END), 0) AS offering_prime,
-         COALESCE(SUM(CASE WHEN ${productEligibleSql} THEN 1 ELSE 0 END), 0) AS listed_with_units
-       FROM catalog_product p WHERE p.merchant_id = :merchantId`,
-      { merchantId, on: true, listed: true },
-    )) as Array<Record<string, unknown>>;
-    return { products: Number(row.products), offeringPrime: Number(row.offering_prime), listedWithUnits: Number(row.listed_with_units) };
+    const [row] = (await this.run(manager, `SELECT ${recountColumns}`, { merchantId, on: true, listed: true })) as Array<Record<string, unknown>>;
+    return recountFromRow(row);
+  }
+
+  /** The stored counts and a recount, read in one statement (one snapshot, even on a busy PostgreSQL). */
+  async compared(merchantId: string): Promise<{ stored: CatalogCounts; recounted: CatalogCounts }> {
+    const [row] = (await this.run(this.dataSource.manager, `SELECT ${countColumns()}, ${recountColumns}`, { merchantId, on: true, listed: true })) as Array<Record<string, unknown>>;
+    return { stored: countsFromRow(row), recounted: recountFromRow(row) };
   }
 
   /**
-   * Recounts the merchant's counts from its products, in the caller's transaction. On PostgreSQL the row is
-   * locked first, so that the recount (a later snapshot) includes any toggle that committed while it waited,
-   * and a toggle that commits after it adds to the recounted value.
+   * Takes the merchant's counts row for this transaction, creating it if need be: every writer of products or
+   * inventory calls it before its first write, so that writers meet in one order (the link, when they lock it,
+   * then the counts, then the products) and never wait for each other in a cycle; and a toggle that waits here
+   * for a sync adds to the sync's recount instead of being overwritten by it (PostgreSQL; SQLite runs one
+   * transaction at a time).
    */
-  async recount(manager: EntityManager, merchantId: string): Promise<void> {
+  async lock(manager: EntityManager, merchantId: string): Promise<void> {
+    await this.run(
+      manager,
+      'INSERT INTO catalog_count (merchant_id, products, offering_prime, listed_with_units) VALUES (:merchantId, 0, 0, 0) ON CONFLICT (merchant_id) DO NOTHING',
+      { merchantId },
+    );
     if (this.dataSource.options.type === 'postgres') await this.run(manager, 'SELECT merchant_id FROM catalog_count WHERE merchant_id = :merchantId FOR UPDATE', { merchantId });
+  }
+
+  /** Recounts the merchant's counts from its products, in the caller's transaction, which has taken `lock`. */
+  async recount(manager: EntityManager, merchantId: string): Promise<void> {
     const counts = await this.recounted(merchantId, manager);
     await this.run(
       manager,
-      `INSERT INTO catalog_count (merchant_id, products, offering_prime, listed_with_units) VALUES (:merchantId, :products, :offeringPrime, :listedWithUnits)
-       ON CONFLICT (merchant_id) DO UPDATE SET products = excluded.products, offering_prime = excluded.offering_prime, listed_with_units = excluded.listed_with_units`,
+      'UPDATE catalog_count SET products = :products, offering_prime = :offeringPrime, listed_with_units = :listedWithUnits WHERE merchant_id = :merchantId',
       { merchantId, ...counts },
     );
   }
 
-  /** Moves the merchant's Offer Prime count by the number of products a toggle turned on (positive) or off (negative). */
+  /** Moves the merchant's Offer Prime count by the number of products a toggle turned on (positive) or off (negative), under `lock`. */
   async addOfferingPrime(manager: EntityManager, merchantId: string, delta: number): Promise<void> {
     if (delta === 0) return;
     await this.run(manager, 'UPDATE catalog_count SET offering_prime = offering_prime + :delta WHERE merchant_id = :merchantId', { merchantId, delta });

@@ -69,6 +69,7 @@ export class CatalogSyncService {
 
   /** Replaces the merchant's fulfillment-center inventory with Seller Central's figures. */
   async writeInventory(manager: EntityManager, target: SyncTarget, inventory: FulfillmentInventory[], now: Date): Promise<void> {
+    await this.counts.lock(manager, target.merchantId);
     await manager.delete(FulfillmentInventoryRecord, { merchantId: target.merchantId });
     for (const run of chunks(inventory, INSERT_BATCH)) {
       await manager.insert(
@@ -89,6 +90,7 @@ export class CatalogSyncService {
       where: { merchantId: target.merchantId },
     });
     const plan = planCatalogSync(existing, listings);
+    await this.counts.lock(manager, target.merchantId);
     for (const run of chunks(plan.toInsert, INSERT_BATCH)) {
       await manager.insert(CatalogProduct, run.map((listing) => newProduct(target.merchantId, listing, now)));
     }

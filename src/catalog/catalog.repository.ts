@@ -187,8 +187,8 @@ export class CatalogRepository {
       `SELECT ${productColumns}, i.fulfillable_quantity${count}${withReadiness ? `, ${readinessColumns}` : ''}
        FROM catalog_product p LEFT JOIN fulfillment_inventory i ON i.merchant_id = p.merchant_id AND i.sku = p.sku
        WHERE ${where}${afterSku !== undefined ? ' AND p.sku > :afterSku' : ''}
-       ORDER BY p.sku ASC LIMIT ${Number(first) + 1}`,
-      parameters,
+       ORDER BY p.sku ASC LIMIT :pageLimit`,
+      { ...parameters, pageLimit: Number(first) + 1 },
     );
     const rows = raw.map((row) => ({ ...productFromRow(row), fulfillableQuantity: row.fulfillable_quantity === null ? null : Number(row.fulfillable_quantity) }));
     // A page past the last product has no row to carry the count: count on its own (rare).

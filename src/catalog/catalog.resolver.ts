@@ -107,8 +107,8 @@ export class CatalogResolver {
     // Only a filter on eligibility needs the merchant's readiness before the page is read.
     const readiness = typeof criteria.eligible === 'boolean' ? await loaders.primeReadiness.load(viewer.merchantId) : null;
     const scope = { list: 'catalogProducts', sort: 'sku', merchantId: viewer.merchantId };
-    // The page, its inventory, (counted only when asked for: a count grows with the catalog) its total, and
-    // the merchant's readiness that the eligibility fields need, in one statement.
+    // The page, its inventory, its total (only when asked for: from the merchant's catalog counts, or counted for
+    // a search), and the merchant's readiness that the eligibility fields need, in one statement.
     const page = await this.catalog.page(viewer.merchantId, readiness, criteria, first, decodeCursor(scope, after), {
       totalCount: selectsField(info, 'totalCount'),
       readiness: readiness === null,

@@ -59,6 +59,7 @@ export class OfferPrimeService {
   async turnOffForAllProducts(viewer: Viewer): Promise<number> {
     requirePermission(viewer, Permission.MANAGE_CATALOG, 'turn Offer Prime on or off');
     return this.transactions.run(async (manager) => {
+      await this.counts.lock(manager, viewer.merchantId);
       const offering = await manager.find(CatalogProduct, { select: { id: true }, where: { merchantId: viewer.merchantId, offerPrime: true } });
       const result = await manager.update(
         CatalogProduct,
@@ -90,14 +91,17 @@ export class OfferPrimeService {
       }
       return { productId, product, error: null };
     });
+    if (toSet.size > 0) await this.counts.lock(manager, merchantId);
+    let turnedOn = 0;
     for (const value of [true, false]) {
       const ids = [...toSet].filter(([, on]) => on === value).map(([id]) => id);
       for (const run of chunks(ids, 500)) {
         // Only the products still on the other side flip: the count moves by what the update changed.
         const { affected } = await manager.update(CatalogProduct, { id: In(run), merchantId, offerPrime: !value }, { offerPrime: value, updatedAt: now });
-        await this.counts.addOfferingPrime(manager, merchantId, value ? affected ?? 0 : -(affected ?? 0));
+        turnedOn += value ? affected ?? 0 : -(affected ?? 0);
       }
     }
+    await this.counts.addOfferingPrime(manager, merchantId, turnedOn);
     recordChange(manager, { type: 'OFFER_PRIME', merchantId, productIds: [...toSet.keys()] });
     return outcomes;
   }

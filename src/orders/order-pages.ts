@@ -16,7 +16,7 @@ export class OrderPages {
   /**
    * `list` names the connection its cursors belong to. `totalCount` comes from the merchant's order tally
    * (order-tally.ts), whatever the filter, in constant time: read in the page's statement when the query
-   * asks for it (`withTotalCount`), on its own otherwise.
+   * asks for it (`withTotalCount`; on its own for a page past the last order), and left null otherwise.
    */
   async page(list: string, merchantId: string, filter: OrderFilter, first: number, after: string | null | undefined, withTotalCount: boolean) {
     const now = this.clock.now();

@@ -88,8 +88,8 @@ export class OrderRepository {
     const tally = withTally ? `, ${tallyColumns()}` : '';
     if (afterId) parameters.afterId = afterId;
     const raw = await this.rows.rows(
-      `SELECT ${orderColumns}${tally} FROM bwp_order o WHERE ${where}${afterId ? ' AND o.id < :afterId' : ''} ORDER BY o.id DESC LIMIT ${Number(first) + 1}`,
-      parameters,
+      `SELECT ${orderColumns}${tally} FROM bwp_order o WHERE ${where}${afterId ? ' AND o.id < :afterId' : ''} ORDER BY o.id DESC LIMIT :pageLimit`,
+      { ...parameters, pageLimit: Number(first) + 1 },
     );
     // A page past the last order has no row to carry the tally: the caller reads it on its own (rare).
     return { rows: raw.map(orderFromRow), tally: withTally && raw.length > 0 ? tallyFromRow(raw[0], now) : null };

@@ -146,6 +146,6 @@ export class OrderView extends Node {
 
 @ObjectType('OrderConnection', { description: 'A page of orders, newest first.', simpleResolvers: true })
 export class OrderConnection extends Connection(OrderView, 'Order') {
-  @Field(() => Int, { description: 'How many orders match the filter, on all pages. Counted only when asked for; it costs a scan of the matching orders.' })
+  @Field(() => Int, { description: 'How many orders match the filter, on all pages: read from the merchant\'s order tally when asked for, in constant time whatever the filter.' })
   totalCount!: number;
 }

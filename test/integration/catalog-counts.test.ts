@@ -180,17 +180,21 @@ describe(`P2: the catalog's counts agree with its products (${database})`, () =>
     expect(before.offeringPrimeCount).toBe(1);
   });
 
-  (onPostgres ? it : it.skip)('P1, L6: a toggle and a re-sync that race keep the counts right (PostgreSQL; SQLite serialises transactions)', async () => {
+  (onPostgres ? it : it.skip)('P1, P4, L6: a toggle, a bulk toggle, turning all off and a re-sync that race all succeed and keep the counts right (PostgreSQL; SQLite serialises transactions)', async () => {
     await onboard(server);
     const products = await productsBySku(server);
     const eligible = Object.values(products).filter((product) => product.eligibleForPrime).map((product) => product.id as string);
     for (let round = 0; round < 6; round += 1) {
       await upsertListing(`NW-RACE-${round}`, round % 2);
-      await Promise.all([
+      const [bulk, resync, turnOff, one] = await Promise.all([
         server.gql(BULK, { input: { changes: eligible.map((productId) => ({ productId, offerPrime: round % 2 === 0 })) } }),
         server.gql(RESYNC),
+        server.gql('mutation { turnOffOfferPrimeForAllProducts(input: {}) { turnedOffCount } }'),
         toggle(server, eligible[round % eligible.length], round % 2 !== 0),
       ]);
+      // Every writer answered (none deadlocked or failed), and the counts agree with what they wrote.
+      expect({ round, errors: [bulk, resync, turnOff].map((answer) => answer.body.errors ?? null) }).toEqual({ round, errors: [null, null, null] });
+      expect({ round, bulk: bulk.body.data.setOfferPrimeForProducts.userErrors, resync: resync.body.data.resyncCatalog.userErrors, one: one.userErrors }).toEqual({ round, bulk: [], resync: [], one: [] });
       expect({ round, mismatches: await check.mismatches() }).toEqual({ round, mismatches: [] });
     }
   });

@@ -31,9 +31,11 @@ describe(`RowReader (${database})`, () => {
     expect(Number(rows[0]['with "quotes" and \\ backslash'])).toBe(7);
   });
 
-  it('reuses a statement for the same text with other values, and lists every statement with the DataSource\'s logger', async () => {
+  it('prepares a text once and runs it with other values, listing every statement with the DataSource\'s logger', async () => {
     const sql = 'SELECT m.id FROM merchant m WHERE m.id IN (:...ids) ORDER BY m.id';
     const [{ id: first }, { id: second }] = await server.app.dataSource.query('SELECT id FROM merchant ORDER BY id LIMIT 2');
+    const driver = server.app.dataSource.driver as unknown as { databaseConnection: { prepare: unknown }; master: { query: unknown } };
+    const spy = onPostgres ? jest.spyOn(driver.master as { query: (config: { name?: string }) => unknown }, 'query') : jest.spyOn(driver.databaseConnection as { prepare: (sql: string) => unknown }, 'prepare');
     const statements = await server.sql.count(async () => {
       expect(await reader.rows(sql, { ids: [first, second] })).toEqual([{ id: first }, { id: second }]);
       expect(await reader.rows(sql, { ids: [second, 'nobody'] })).toEqual([{ id: second }]);
@@ -41,6 +43,23 @@ describe(`RowReader (${database})`, () => {
     });
     expect(statements).toHaveLength(3);
     expect(new Set(statements).size).toBe(1);
+    if (onPostgres) {
+      // One name for the three runs: pg parses the statement once per connection.
+      const names = spy.mock.calls.map(([config]) => (config as { name?: string }).name);
+      expect(names).toHaveLength(3);
+      expect(new Set(names).size).toBe(1);
+      expect(names[0]).toMatch(/^bwp_/);
+    } else {
+      expect(spy).toHaveBeenCalledTimes(1);
+    }
+    spy.mockRestore();
+  });
+
+  it('a column named __proto__ is a key like any other', async () => {
+    const [row] = await reader.rows('SELECT :value AS "__proto__", :value AS "constructor"', { value: 'x' });
+    expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+    expect(Object.keys(row)).toEqual(['__proto__', 'constructor']);
+    expect(Object.getOwnPropertyDescriptor(row, '__proto__')?.value).toBe('x');
   });
 
   it('fails as TypeORM does, with a QueryFailedError that carries the driver\'s error', async () => {
