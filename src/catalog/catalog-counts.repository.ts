@@ -69,12 +69,13 @@ export class CatalogCountStore {
    * transaction at a time).
    */
   async lock(manager: EntityManager, merchantId: string): Promise<void> {
+    // One statement: an upsert whose update changes nothing still locks the row, as an UPDATE does (PostgreSQL).
     await this.run(
       manager,
-      'INSERT INTO catalog_count (merchant_id, products, offering_prime, listed_with_units) VALUES (:merchantId, 0, 0, 0) ON CONFLICT (merchant_id) DO NOTHING',
+      `INSERT INTO catalog_count (merchant_id, products, offering_prime, listed_with_units) VALUES (:merchantId, 0, 0, 0)
+       ON CONFLICT (merchant_id) DO UPDATE SET merchant_id = catalog_count.merchant_id`,
       { merchantId },
     );
-    if (this.dataSource.options.type === 'postgres') await this.run(manager, 'SELECT merchant_id FROM catalog_count WHERE merchant_id = :merchantId FOR UPDATE', { merchantId });
   }
 
   /** Recounts the merchant's counts from its products, in the caller's transaction, which has taken `lock`. */
