@@ -1,7 +1,7 @@
 import { CatalogCountCheck } from '../../src/catalog/catalog-count.check';
 import { CatalogCountStore } from '../../src/catalog/catalog-counts.repository';
 import { CatalogSyncService } from '../../src/catalog/catalog-sync.service';
-import { onboard, productsBySku, toggle } from '../support/linking-flow';
+import { onboard, productsBySku, toggle, upsertListing as upsertSandboxListing } from '../support/linking-flow';
 import { onPostgres } from '../support/test-database';
 import { startTestServer, TestServer } from '../support/test-server';
 
@@ -31,12 +31,8 @@ afterEach(async () => {
   await server.stop();
 });
 
-async function upsertListing(sku: string, fulfillableQuantity: number) {
-  const { body } = await server.gql(
-    `mutation($input: SandboxUpsertListingInput!) { sandboxUpsertListing(input: $input) { userErrors { code } } }`,
-    { input: { sellerAccountId: 'A1NORTHWINDPRO', sellerSku: sku, asin: `B0${sku.replace(/[^A-Z0-9]/g, '').slice(0, 8)}`, title: `Listing ${sku}`, priceCents: 1000, fulfillableQuantity } },
-  );
-  expect(body.data.sandboxUpsertListing.userErrors).toEqual([]);
+async function upsertListing(sku: string, fulfillableQuantity: number, sellerAccountId = 'A1NORTHWINDPRO') {
+  expect(await upsertSandboxListing(server, sku, fulfillableQuantity, sellerAccountId)).toEqual([]);
 }
 
 async function summary() {

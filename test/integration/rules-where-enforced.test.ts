@@ -1,5 +1,5 @@
 import { SandboxStore } from '../../src/seller-central/sandbox/sandbox.entities';
-import { CURRENT_LINK, onboard, PLACE_ORDER, placeOrder, productsBySku, REVERIFY, sendOrderEvent, toggle } from '../support/linking-flow';
+import { CURRENT_LINK, onboard, PLACE_ORDER, placeOrder, productsBySku, REVERIFY, sendOrderEvent, toggle, upsertListing as upsertSandboxListing } from '../support/linking-flow';
 import { startTestServer, TestServer } from '../support/test-server';
 
 /** Rules checked where they are enforced, through the public API: the gaps mutation testing found. */
@@ -21,11 +21,7 @@ const REMOVE_STORE = `mutation($input: SandboxRemoveStoreInput!) {
 const SUMMARY = '{ catalogSummary { eligibleCount offeringPrimeCount } }';
 
 async function upsertListing(sku: string, fulfillableQuantity: number, sellerAccountId = 'A1NORTHWINDPRO') {
-  const { body } = await server.gql(
-    `mutation($input: SandboxUpsertListingInput!) { sandboxUpsertListing(input: $input) { userErrors { code } } }`,
-    { input: { sellerAccountId, sellerSku: sku, asin: `B0${sku.replace(/[^A-Z0-9]/g, '').slice(0, 8)}`, title: `Listing ${sku}`, priceCents: 1000, fulfillableQuantity } },
-  );
-  expect(body.data.sandboxUpsertListing.userErrors).toEqual([]);
+  expect(await upsertSandboxListing(server, sku, fulfillableQuantity, sellerAccountId)).toEqual([]);
 }
 
 async function orderCodes(productId: string): Promise<string[]> {

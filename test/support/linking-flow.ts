@@ -135,3 +135,12 @@ export async function sendOrderEvent(server: TestServer, orderId: string, eventT
   );
   return body.data.sandboxSendOrderEvent;
 }
+
+/** Sandbox: adds or changes a Seller Central listing (and its fulfillment-center units), as a re-sync will read it. */
+export async function upsertListing(server: GraphQLClient, sku: string, fulfillableQuantity: number, sellerAccountId = 'A1NORTHWINDPRO') {
+  const { body } = await server.gql(
+    `mutation($input: SandboxUpsertListingInput!) { sandboxUpsertListing(input: $input) { userErrors { code } } }`,
+    { input: { sellerAccountId, sellerSku: sku, asin: `B0${sku.replace(/[^A-Z0-9]/g, '').slice(0, 8)}`, title: `Listing ${sku}`, priceCents: 1000, fulfillableQuantity } },
+  );
+  return body.data.sandboxUpsertListing.userErrors;
+}
