@@ -40,25 +40,40 @@ export interface CatalogPage {
   readiness: PrimeReadiness | null;
 }
 
-const productColumns = 'p.id, p.sku, p.amazon_sku, p.title, p.price_cents, p.currency, p.offer_prime, p.listed, p.updated_at';
+const productColumnNames = ['id', 'sku', 'amazon_sku', 'title', 'price_cents', 'currency', 'offer_prime', 'listed', 'updated_at'] as const;
+const productColumns = productColumnNames.map((column) => `p.${column}`).join(', ');
+
+/**
+ * The product columns of the table aliased `p`, each named `<prefix><column>`: for a statement whose own
+ * rows already have an `id` and a `currency` (the orders page's lines). productReader(prefix) maps them.
+ */
+export function prefixedProductColumns(prefix: string): string {
+  return productColumnNames.map((column) => `p.${column} AS ${prefix}${column}`).join(', ');
+}
 
 type RawProductRow = Record<'id' | 'sku' | 'amazon_sku' | 'title' | 'currency', string> & Record<'price_cents' | 'offer_prime' | 'listed' | 'updated_at' | 'fulfillable_quantity' | 'total_count', unknown>;
 type RawPageRow = RawProductRow & Partial<RawReadinessRow>;
 
-/** A raw row of `productColumns` mapped by hand (SQLite hands booleans back as 0/1, PostgreSQL as booleans). */
-export function productFromRow(row: RawProductRow): CatalogProductFields {
-  return {
-    id: row.id,
-    sku: row.sku,
-    amazonSku: row.amazon_sku,
-    title: row.title,
-    priceCents: Number(row.price_cents),
-    currency: row.currency,
-    offerPrime: Boolean(row.offer_prime),
-    listed: Boolean(row.listed),
-    updatedAt: dateFromSql(row.updated_at)!,
-  };
+/**
+ * Maps a raw row of `productColumns` (or of prefixedProductColumns(prefix)) by hand; SQLite hands booleans
+ * back as 0/1, PostgreSQL as booleans. The keys are worked out once per prefix, not per row.
+ */
+export function productReader(prefix: string): (row: Record<string, unknown>) => CatalogProductFields {
+  const [id, sku, amazonSku, title, priceCents, currency, offerPrime, listed, updatedAt] = productColumnNames.map((column) => `${prefix}${column}`);
+  return (row) => ({
+    id: row[id] as string,
+    sku: row[sku] as string,
+    amazonSku: row[amazonSku] as string,
+    title: row[title] as string,
+    priceCents: Number(row[priceCents]),
+    currency: row[currency] as string,
+    offerPrime: Boolean(row[offerPrime]),
+    listed: Boolean(row[listed]),
+    updatedAt: dateFromSql(row[updatedAt])!,
+  });
 }
+
+export const productFromRow = productReader('');
 
 /**
  * P2's merchant readiness (the current link, its attention, its Amazon Pay and Prime shipping steps) as

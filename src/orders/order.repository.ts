@@ -1,5 +1,5 @@
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
-import { CatalogProductFields, productFromRow } from '../catalog/catalog.repository';
+import { CatalogProductFields, prefixedProductColumns, productReader } from '../catalog/catalog.repository';
 import { RowReader } from '../database/row-reader';
 import { dateFromSql } from '../database/sql-values';
 import { BwpOrder, BwpOrderLine } from './order.entity';
@@ -20,10 +20,22 @@ export type OrderFields = Pick<
   'id' | 'externalId' | 'state' | 'placedAt' | 'shippedAt' | 'deliveredAt' | 'returnStartedAt' | 'refundRequestedAt' | 'refundedAt' | 'cancelledAt' | 'returnWindowEndsAt' | 'totalCents' | 'currency'
 >;
 
-/** A page of orders, read in one statement; the merchant's order tally with it when asked for (and there is a row to carry it). */
+/** What a page of orders reads beside the orders themselves, in the same statement. */
+export interface OrderPageOptions {
+  /** The merchant's order tally (for `totalCount`). */
+  withTally?: boolean;
+  /** Each order's lines, with their products. */
+  withLines?: boolean;
+}
+
+/**
+ * A page of orders, read in one statement; the merchant's order tally with it when asked for (and there is a
+ * row to carry it), and each order's lines by order ID when asked for (an order without lines has none in it).
+ */
 export interface OrderPageRead {
   rows: OrderFields[];
   tally: OrderTally | null;
+  lines: Map<string, OrderLineWithProduct[]> | null;
 }
 
 export type OrderLineFields = Pick<BwpOrderLine, 'id' | 'orderId' | 'productId' | 'sku' | 'quantity' | 'unitPriceCents' | 'currency' | 'returnable'>;
@@ -54,6 +66,29 @@ function orderFromRow(row: Record<string, unknown>): OrderFields {
   };
 }
 
+/** A line's columns (`l`) with its product's (`p`, named `product_…`), as lineFromRow reads them. */
+const lineColumns = `l.id AS line_id, l.order_id AS line_order_id, l.product_id AS line_product_id, l.sku AS line_sku, l.quantity AS line_quantity,
+  l.unit_price_cents AS line_unit_price_cents, l.currency AS line_currency, l.returnable AS line_returnable, ${prefixedProductColumns('product_')}`;
+
+/** A line's product, joined only when it is the line's merchant's (never another merchant's, even for a line that names it). */
+const lineProductJoin = 'LEFT JOIN catalog_product p ON p.id = l.product_id AND p.merchant_id = l.merchant_id';
+
+const productOfLine = productReader('product_');
+
+function lineFromRow(row: Record<string, unknown>): OrderLineWithProduct {
+  return {
+    id: row.line_id as string,
+    orderId: row.line_order_id as string,
+    productId: row.line_product_id as string,
+    sku: row.line_sku as string,
+    quantity: Number(row.line_quantity),
+    unitPriceCents: Number(row.line_unit_price_cents),
+    currency: row.line_currency as string,
+    returnable: Boolean(row.line_returnable),
+    product: row.product_id === null ? null : productOfLine(row),
+  };
+}
+
 const notDelivered = [OrderState.PLACED, OrderState.SHIPPED];
 const returnsInProgress = [OrderState.RETURN_STARTED, OrderState.REFUND_PENDING];
 
@@ -79,47 +114,50 @@ export class OrderRepository {
 
   /**
    * The orders page's read model: `first + 1` orders, newest first, after the order `afterId` (keyset on
-   * the time-ordered ID), and (when asked for, for `totalCount`) the merchant's order tally, in one
-   * statement of plain rows mapped by hand.
+   * the time-ordered ID), in one statement of plain rows mapped by hand; with them, when asked for, the
+   * merchant's order tally (for `totalCount`) and each order's lines with their products (one row per line:
+   * the page's orders joined to their lines, scoped to the merchant), so that a page is one round trip.
    */
-  async page(merchantId: string, filter: OrderFilter, first: number, afterId: string | undefined, now: Date, withTally = false): Promise<OrderPageRead> {
-    const parameters: Record<string, unknown> = { merchantId, ...(withTally ? tallyParameters(now) : {}) };
+  async page(merchantId: string, filter: OrderFilter, first: number, afterId: string | undefined, now: Date, options: OrderPageOptions = {}): Promise<OrderPageRead> {
+    const { withTally = false, withLines = false } = options;
+    const parameters: Record<string, unknown> = { merchantId, ...(withTally ? tallyParameters(now) : {}), pageLimit: Number(first) + 1 };
     const where = this.filterSql('o', filter, now, parameters);
-    const tally = withTally ? `, ${tallyColumns()}` : '';
     if (afterId) parameters.afterId = afterId;
+    const orders = `SELECT ${orderColumns}${withTally ? `, ${tallyColumns()}` : ''} FROM bwp_order o WHERE ${where}${afterId ? ' AND o.id < :afterId' : ''} ORDER BY o.id DESC LIMIT :pageLimit`;
+    if (!withLines) {
+      const raw = await this.rows.rows(orders, parameters);
+      // A page past the last order has no row to carry the tally: the caller reads it on its own (rare).
+      return { rows: raw.map(orderFromRow), tally: withTally && raw.length > 0 ? tallyFromRow(raw[0], now) : null, lines: null };
+    }
     const raw = await this.rows.rows(
-      `SELECT ${orderColumns}${tally} FROM bwp_order o WHERE ${where}${afterId ? ' AND o.id < :afterId' : ''} ORDER BY o.id DESC LIMIT :pageLimit`,
-      { ...parameters, pageLimit: Number(first) + 1 },
+      `SELECT o.*, ${lineColumns} FROM (${orders}) o
+       LEFT JOIN bwp_order_line l ON l.order_id = o.id AND l.merchant_id = :merchantId ${lineProductJoin}
+       ORDER BY o.id DESC, l.id ASC`,
+      parameters,
     );
-    // A page past the last order has no row to carry the tally: the caller reads it on its own (rare).
-    return { rows: raw.map(orderFromRow), tally: withTally && raw.length > 0 ? tallyFromRow(raw[0], now) : null };
+    const rows: OrderFields[] = [];
+    const lines = new Map<string, OrderLineWithProduct[]>();
+    for (const row of raw) {
+      let ofOrder = lines.get(row.id as string);
+      if (!ofOrder) {
+        rows.push(orderFromRow(row));
+        lines.set(row.id as string, (ofOrder = []));
+      }
+      if (row.line_id !== null) ofOrder.push(lineFromRow(row));
+    }
+    return { rows, tally: withTally && raw.length > 0 ? tallyFromRow(raw[0], now) : null, lines };
   }
 
-  /**
-   * The lines of the given orders with their products, in one statement: both scoped to the merchant
-   * (a product of another merchant is never joined, even for a line that names it).
-   */
+  /** The lines of the given orders with their products, in one statement, scoped to the merchant (for the orders that a page did not read them with). */
   async linesWithProducts(orderIds: string[], merchantId: string): Promise<OrderLineWithProduct[]> {
     if (orderIds.length === 0) return [];
     const raw = await this.rows.rows(
-      `SELECT l.id AS line_id, l.order_id, l.product_id, l.sku AS line_sku, l.quantity, l.unit_price_cents, l.currency AS line_currency, l.returnable AS line_returnable,
-         p.id, p.sku, p.amazon_sku, p.title, p.price_cents, p.currency, p.offer_prime, p.listed, p.updated_at
-       FROM bwp_order_line l LEFT JOIN catalog_product p ON p.id = l.product_id AND p.merchant_id = l.merchant_id
+      `SELECT ${lineColumns} FROM bwp_order_line l ${lineProductJoin}
        WHERE l.merchant_id = :merchantId AND l.order_id IN (:...orderIds)
        ORDER BY l.id ASC`,
       { merchantId, orderIds },
     );
-    return raw.map((row) => ({
-      id: row.line_id as string,
-      orderId: row.order_id as string,
-      productId: row.product_id as string,
-      sku: row.line_sku as string,
-      quantity: Number(row.quantity),
-      unitPriceCents: Number(row.unit_price_cents),
-      currency: row.line_currency as string,
-      returnable: Boolean(row.line_returnable),
-      product: row.id === null ? null : productFromRow(row as Parameters<typeof productFromRow>[0]),
-    }));
+    return raw.map(lineFromRow);
   }
 
   /** The merchant's order tally counted over its orders: the truth the stored tally is checked against (order-tally.ts). */

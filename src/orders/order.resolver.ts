@@ -7,9 +7,8 @@ import { RequestContext } from '../server/context';
 import { Clock } from '../shared/clock';
 import { authorize } from '../auth/authorize';
 import { PageArgs } from '../shared/graphql/pagination';
-import { selectsField, selectsPath } from '../shared/graphql/selection';
 import { OrderFilter } from './order.inputs';
-import { OrderPages } from './order-pages';
+import { orderPageSelection, OrderPages } from './order-pages';
 import { OrderConnection, OrderLineView, OrderView } from './order.types';
 import { OpenReason, openReason } from './return-window';
 
@@ -25,21 +24,11 @@ export class OrderResolver {
   async orders(
     @Args() { first, after }: PageArgs,
     @Arg('filter', () => OrderFilter, { nullable: true, description: 'Which orders to list; all when left out.' }) filter: OrderFilter | null,
-    @Ctx() { viewer, loaders }: RequestContext,
+    @Ctx() { viewer }: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
     authorize(viewer, Permission.READ_ORDERS);
-    const connection = await this.pages.page('orders', viewer.merchantId, filter ?? {}, first, after, selectsField(info, 'totalCount'));
-    // The page's lines (and their products) in one batch, answered as known values: a field that returns a
-    // promise makes graphql-js resolve its whole object asynchronously, on every order of the page.
-    if (selectsPath(info, ['nodes', 'lines']) || selectsPath(info, ['edges', 'node', 'lines'])) {
-      const lines = await loaders.orderLines.loadMany(connection.nodes.map((order) => order.orderId));
-      connection.nodes.forEach((order, index) => {
-        const read = lines[index];
-        if (!(read instanceof Error)) order.knownLines = read.map(OrderLineView.from);
-      });
-    }
-    return connection;
+    return this.pages.page('orders', viewer.merchantId, filter ?? {}, first, after, orderPageSelection(info));
   }
 
   @FieldResolver(() => [OrderLineView], { description: 'The products ordered.' })

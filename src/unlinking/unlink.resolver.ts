@@ -5,14 +5,13 @@ import { Permission } from '../auth/role';
 import { SellerCentralLinkView } from '../linking/link.types';
 import { MerchantUserView } from '../merchants/merchant.types';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import { OrderPages } from '../orders/order-pages';
+import { orderPageSelection, OrderPages } from '../orders/order-pages';
 import { OrderConnection } from '../orders/order.types';
 import { RequestContext } from '../server/context';
 import { authorize } from '../auth/authorize';
 import { decodeGlobalId } from '../shared/graphql/global-id';
 import { mutationPayload } from '../shared/graphql/mutation-payload';
 import { PageArgs } from '../shared/graphql/pagination';
-import { selectsField } from '../shared/graphql/selection';
 import { UserErrorView } from '../shared/graphql/user-error.type';
 import { CatalogProductView } from '../catalog/catalog.types';
 import { UnlinkRequestState } from './unlink-request-state';
@@ -70,7 +69,7 @@ export class UnlinkResolver {
   @FieldResolver(() => OrderConnection, { description: 'U3: the orders the request waits on, newest first; empty once it no longer waits.' })
   async waitingOrders(@Root() request: UnlinkRequestView, @Args() { first, after }: PageArgs, @Info() info: GraphQLResolveInfo) {
     if (request.state !== UnlinkRequestState.WAITING) return { edges: [], nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
-    return this.orders.page('unlinkRequest.waitingOrders', request.entity.merchantId, { insideReturnWindow: true }, first, after, selectsField(info, 'totalCount'));
+    return this.orders.page('unlinkRequest.waitingOrders', request.entity.merchantId, { insideReturnWindow: true }, first, after, orderPageSelection(info));
   }
 
   @FieldResolver(() => DateTimeISO, { nullable: true, description: 'When unlinking is expected to complete, once it has begun.' })

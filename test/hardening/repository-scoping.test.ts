@@ -95,14 +95,37 @@ describe('lookups by ID answer with the named merchant\'s rows only, whatever ID
     await manager.update(BwpOrderLine, { id: line.id }, { productId: bluebirdProduct.id });
     try {
       expect((await orders.linesWithProducts([orderIds.acme], ACME))[0].product).toBeNull();
+      const page = await orders.page(ACME, {}, 50, undefined, server.clock.now(), { withLines: true });
+      expect(page.lines?.get(orderIds.acme)?.map((read) => [read.sku, read.product])).toEqual([['NW-TENT-2P', null]]);
     } finally {
       await manager.update(BwpOrderLine, { id: line.id }, { productId: line.productId });
     }
   });
 
+  it('O1: the orders page read with its lines (one statement) joins the merchant\'s own lines and products only', async () => {
+    const orders = new OrderRepository(server.app.dataSource);
+    const manager = server.app.dataSource.manager;
+    const page = await orders.page(ACME, {}, 50, undefined, server.clock.now(), { withTally: true, withLines: true });
+    expect(page.rows.map((order) => order.id)).toEqual([orderIds.acme]);
+    expect([...page.lines!.entries()].map(([orderId, lines]) => [orderId, lines.map((read) => [read.sku, read.product?.sku])])).toEqual([[orderIds.acme, [['NW-TENT-2P', 'NW-TENT-2P']]]]);
+    expect(page.tally && countMatching(page.tally, {})).toBe(1);
+    // A line stored under Acme's order but Bluebird's merchant (a bug, or a forged row) is not Acme's to see.
+    const bluebirdProduct = await manager.findOneByOrFail(CatalogProduct, { merchantId: BLUEBIRD });
+    const [acmeLine] = await manager.findBy(BwpOrderLine, { orderId: orderIds.acme });
+    const stray = { ...acmeLine, id: `${acmeLine.id.slice(0, -1)}x`, merchantId: BLUEBIRD, productId: bluebirdProduct.id, sku: bluebirdProduct.sku };
+    await manager.insert(BwpOrderLine, stray);
+    try {
+      const again = await orders.page(ACME, {}, 50, undefined, server.clock.now(), { withLines: true });
+      expect(again.lines!.get(orderIds.acme)!.map((read) => read.sku)).toEqual(['NW-TENT-2P']);
+      expect(await orders.linesWithProducts([orderIds.acme], ACME)).toHaveLength(1);
+    } finally {
+      await manager.delete(BwpOrderLine, { id: stray.id });
+    }
+  });
+
   it('O1: the orders page read (page and tally) is the merchant\'s own', async () => {
     const orders = new OrderRepository(server.app.dataSource);
-    const page = await orders.page(ACME, {}, 50, undefined, server.clock.now(), true);
+    const page = await orders.page(ACME, {}, 50, undefined, server.clock.now(), { withTally: true });
     expect(page.rows.map((order) => order.id)).toEqual([orderIds.acme]);
     expect(page.tally && countMatching(page.tally, {})).toBe(1);
     expect(await new OrderTallies(server.app.dataSource).read(ACME, server.clock.now())).toEqual(page.tally);
