@@ -4,6 +4,7 @@ import { MerchantUser } from '../src/auth/merchant-user.entity';
 import { Role } from '../src/auth/role';
 import { hashToken } from '../src/auth/tokens';
 import { CatalogProduct } from '../src/catalog/catalog-product.entity';
+import { CatalogCountCheck } from '../src/catalog/catalog-count.check';
 import { CatalogCountStore } from '../src/catalog/catalog-counts.repository';
 import { FulfillmentInventoryRecord } from '../src/catalog/fulfillment-inventory.entity';
 import { LinkState } from '../src/linking/link-state';
@@ -14,6 +15,7 @@ import { OnboardingStep } from '../src/onboarding/onboarding-step.entity';
 import { onboardingStepOrder, StepState } from '../src/onboarding/onboarding-step-state';
 import { BwpOrder, BwpOrderLine } from '../src/orders/order.entity';
 import { OrderState } from '../src/orders/order-state';
+import { OrderTallyCheck } from '../src/orders/order-tally.check';
 import { OrderTallies } from '../src/orders/order-tally.repository';
 import { UnlinkRequest } from '../src/unlinking/unlink-request.entity';
 import { UnlinkRequestState } from '../src/unlinking/unlink-request-state';
@@ -98,8 +100,14 @@ async function seedMerchant(dataSource: DataSource, shape: MerchantShape, index:
   // The products and orders bypass the services, so their merchant's counts are computed from them, as the repair does.
   await dataSource.transaction(async (manager) => {
     await new OrderTallies(dataSource).rebuild(manager, merchantId, now);
-    await new CatalogCountStore(dataSource).recount(manager, merchantId);
+    // As the repair does: the counts row is created (and taken) before the recount that fills it.
+    const counts = new CatalogCountStore(dataSource);
+    await counts.lock(manager, merchantId);
+    await counts.recount(manager, merchantId);
   });
+  // Figures of pages whose counts are wrong would be figures of another page: the seed must agree with a recount.
+  const mismatches = [...(await new CatalogCountCheck(dataSource).mismatches()), ...(await new OrderTallyCheck(dataSource).mismatches(now))];
+  if (mismatches.length > 0) throw new Error(`the seeded counts disagree with a recount: ${JSON.stringify(mismatches.slice(0, 3))}`);
   if (shape.unlinkRequested) {
     await insertAll(dataSource, UnlinkRequest, [Object.assign(new UnlinkRequest(), {
       id: newId(now.getTime()), merchantId, linkId, state: UnlinkRequestState.WAITING, supportCaseId: 'CASE-BENCH', reason: 'Benchmark', requestedByUserId: userId,
