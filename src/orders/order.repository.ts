@@ -85,6 +85,7 @@ function lineFromRow(row: Record<string, unknown>): OrderLineWithProduct {
     unitPriceCents: Number(row.line_unit_price_cents),
     currency: row.line_currency as string,
     returnable: Boolean(row.line_returnable),
+    // `product_id` is the joined product's own ID: null when the line names no product of the merchant.
     product: row.product_id === null ? null : productOfLine(row),
   };
 }
