@@ -24,7 +24,13 @@ async function send(server: TestServer, body: unknown) {
   return { status: response.status, body: (await response.json()) as { errors?: Array<{ message: string; extensions: Record<string, unknown> }> } };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** Waits for the request's own log line, written once its answer has gone out (so after the client has it). */
+async function settle(logged: Awaited<ReturnType<typeof loggedServer>>, before: number): Promise<void> {
+  for (let waited = 0; !logged.entries().slice(before).some((line) => line.msg === 'request'); waited += 10) {
+    if (waited > 10_000) throw new Error('no request line was logged');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 const mistakes: Array<[string, unknown, string]> = [
   ['a wrong persisted-query hash', { query: '{ viewer { user { id } } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }, 'PERSISTED_QUERY_HASH_MISMATCH'],
@@ -46,7 +52,7 @@ describe.each(['development', 'production'] as const)('client mistakes are clien
   it.each(mistakes)('%s: its own code, no stack trace, one info line with the code and nothing at error level', async (_name, body, code) => {
     const before = logged.lines.length;
     const answer = await send(logged.server, body);
-    await settle();
+    await settle(logged, before);
     expect(answer.status).toBeLessThan(500);
     expect(answer.body.errors?.[0].extensions.code).toBe(code);
     expect(answer.body.errors?.[0].message).not.toMatch(/^Internal server error/);
@@ -78,9 +84,10 @@ describe('production suggests nothing and echoes no variable value', () => {
   });
 
   it('a coercion error names the variable and the type, not the value sent', async () => {
+    const before = logged.lines.length;
     const answer = await send(logged.server, { query: 'query($n: Int) { orders(first: $n) { nodes { id } } }', variables: { n: 'secret-value' } });
     expect(answer.body.errors?.[0].message).toBe('Variable "$n" got an invalid value: the type Int cannot represent it. Check it against the schema.');
-    await settle();
+    await settle(logged, before);
     expect(logged.lines.join('\n')).not.toContain('secret-value');
   });
 });

@@ -78,10 +78,15 @@ describe('idempotency records', () => {
   });
 
   it('two retries racing with one key both answer with the first stored answer', async () => {
+    // Each work waits until both have started it: neither record can be written before both lookups
+    // have found nothing, so the race happens on every run, however slow the database answers.
     let calls = 0;
+    let bothStarted!: () => void;
+    const barrier = new Promise<void>((resolve) => (bothStarted = resolve));
     const work = async () => {
       const call = (calls += 1);
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      if (calls === 2) bothStarted();
+      await barrier;
       return { userErrors: [], call };
     };
     const [a, b] = await Promise.all([server.app.idempotency.run(request('k3', { x: 1 }), work), server.app.idempotency.run(request('k3', { x: 1 }), work)]);
