@@ -4,6 +4,10 @@
  * or a hook has failed it skips every test after it. Jest cannot bail programmatically, so without this a
  * killed mutant still runs every test that covers it; the verdict is the same either way (one failure
  * kills a mutant).
+ *
+ * A test that already holds an error is never skipped: when a beforeAll fails, Jest adds the hook's error
+ * to every test under it and reports them failed as they start. Skipping those would report a file whose
+ * setup broke as passed, and the mutant that broke it as survived (the run of 2026-12-07 lost 60 kills so).
  */
 const { TestEnvironment } = require('jest-environment-node');
 const { state } = require('./run-state.cjs');
@@ -30,7 +34,7 @@ class StrykerEnvironment extends TestEnvironment {
       state.changed = true;
     } else if (event.name === 'test_fn_failure' || event.name === 'hook_failure') {
       state.failed = true;
-    } else if (event.name === 'test_start' && state.failed) {
+    } else if (event.name === 'test_start' && state.failed && event.test.errors.length === 0) {
       event.test.mode = 'skip';
     }
   }
