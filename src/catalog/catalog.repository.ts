@@ -1,4 +1,4 @@
-import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { RowReader } from '../database/row-reader';
 import { dateFromSql } from '../database/sql-values';
 import { ErrorCode } from '../shared/errors';
@@ -190,35 +190,28 @@ export class CatalogRepository {
     const where = this.filterSql('p', readiness, filter, parameters);
     // An unsearched filter's total comes from the merchant's stored counts (primary-key lookups); a search is counted.
     const fromCounts = withTotalCount && countable(filter);
-    const count = !withTotalCount
-      ? ''
-      : fromCounts
-        ? `, ${countColumns()}`
-        : `, (SELECT COUNT(*) FROM catalog_product c WHERE ${this.filterSql('c', readiness, filter, parameters)}) AS total_count`;
+    const countSql = fromCounts
+      ? countColumns()
+      : `(SELECT COUNT(*) FROM catalog_product c WHERE ${this.filterSql('c', readiness, filter, parameters)}) AS total_count`;
     const withReadiness = read.readiness === true;
     if (withReadiness) Object.assign(parameters, readinessParameters);
     if (afterSku !== undefined) parameters.afterSku = afterSku;
     const raw = await this.rows.rows<RawPageRow>(
-      `SELECT ${productColumns}, i.fulfillable_quantity${count}${withReadiness ? `, ${readinessColumns}` : ''}
+      `SELECT ${productColumns}, i.fulfillable_quantity${withTotalCount ? `, ${countSql}` : ''}${withReadiness ? `, ${readinessColumns}` : ''}
        FROM catalog_product p LEFT JOIN fulfillment_inventory i ON i.merchant_id = p.merchant_id AND i.sku = p.sku
        WHERE ${where}${afterSku !== undefined ? ' AND p.sku > :afterSku' : ''}
        ORDER BY p.sku ASC LIMIT :pageLimit`,
       { ...parameters, pageLimit: Number(first) + 1 },
     );
     const rows = raw.map((row) => ({ ...productFromRow(row), fulfillableQuantity: row.fulfillable_quantity === null ? null : Number(row.fulfillable_quantity) }));
-    // A page past the last product has no row to carry the count: count on its own (rare).
-    const totalCount = !withTotalCount
+    // A page past the last product has no row to carry the count: the same count is read on its own (rare).
+    const countRow = !withTotalCount ? undefined : (raw[0] ?? (await this.rows.rows<RawPageRow>(`SELECT ${countSql}`, parameters))[0]);
+    const totalCount = !countRow
       ? null
-      : raw.length === 0
-        ? await this.count(merchantId, readiness, filter)
-        : fromCounts
-          ? countMatching(countsFromRow(raw[0] as Record<string, unknown>), filter, typeof filter.eligible === 'boolean' && readinessOrFail(readiness))
-          : Number(raw[0].total_count);
+      : fromCounts
+        ? countMatching(countsFromRow(countRow as Record<string, unknown>), filter, typeof filter.eligible === 'boolean' && readinessOrFail(readiness))
+        : Number(countRow.total_count);
     return { rows, totalCount, readiness: withReadiness && raw.length > 0 ? readinessFromRow(raw[0] as RawReadinessRow) : null };
-  }
-
-  count(merchantId: string, readiness: PrimeReadiness | null, filter: CatalogFilter): Promise<number> {
-    return this.filtered(merchantId, readiness, filter).getCount();
   }
 
   /** The page header's counts, from the merchant's stored counts (one primary-key lookup). */
@@ -247,24 +240,5 @@ export class CatalogRepository {
       parameters.pattern = `%${escapeLike(filter.search.toLowerCase())}%`;
     }
     return conditions.join(' AND ');
-  }
-
-  private filtered(merchantId: string, readiness: PrimeReadiness | null, filter: CatalogFilter): SelectQueryBuilder<CatalogProduct> {
-    const query = this.dataSource.manager.createQueryBuilder(CatalogProduct, 'p').where('p.merchant_id = :merchantId', { merchantId });
-    if (typeof filter.offeringPrime === 'boolean') query.andWhere('p.offer_prime = :offeringPrime', { offeringPrime: filter.offeringPrime });
-    if (typeof filter.eligible === 'boolean') {
-      const merchantReady = readinessOrFail(readiness);
-      const eligibleSql = merchantReady ? productEligibleSql : '1 = 0';
-      query.andWhere(filter.eligible ? eligibleSql : `NOT ${eligibleSql}`, { listed: true });
-    }
-    if (filter.search) {
-      const pattern = `%${escapeLike(filter.search.toLowerCase())}%`;
-      query.andWhere(
-        new Brackets((text) => {
-          text.where(`LOWER(p.sku) LIKE :pattern ESCAPE '\\'`, { pattern }).orWhere(`LOWER(p.title) LIKE :pattern ESCAPE '\\'`, { pattern });
-        }),
-      );
-    }
-    return query;
   }
 }

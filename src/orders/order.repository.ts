@@ -1,4 +1,4 @@
-import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CatalogProductFields, prefixedProductColumns, productReader } from '../catalog/catalog.repository';
 import { RowReader } from '../database/row-reader';
 import { dateFromSql } from '../database/sql-values';
@@ -164,12 +164,18 @@ export class OrderRepository {
   /** The merchant's order tally counted over its orders: the truth the stored tally is checked against (order-tally.ts). */
   async tallyFromOrders(merchantId: string, now: Date): Promise<OrderTally> {
     const tally = emptyTally();
-    const byState = await this.filtered(merchantId, {}, now).select('o.state', 'state').addSelect('COUNT(*)', 'orders').groupBy('o.state').getRawMany<{ state: OrderState; orders: unknown }>();
+    const all: Record<string, unknown> = { merchantId };
+    const byState = await this.rows.rows<{ state: OrderState; orders: unknown }>(
+      `SELECT o.state AS state, COUNT(*) AS orders FROM bwp_order o WHERE ${this.filterSql('o', {}, now, all)} GROUP BY o.state`,
+      all,
+    );
     for (const { state, orders } of byState) tally.byState[state] = Number(orders);
-    const delivered = await this.filtered(merchantId, { states: [OrderState.DELIVERED], insideReturnWindow: true }, now)
-      .select('COUNT(*)', 'count')
-      .addSelect('MAX(o.return_window_ends_at)', 'latest')
-      .getRawOne<Record<string, unknown>>();
+    const inWindow: Record<string, unknown> = { merchantId };
+    const [delivered] = await this.rows.rows<{ count: unknown; latest: unknown }>(
+      `SELECT COUNT(*) AS count, MAX(o.return_window_ends_at) AS latest FROM bwp_order o
+       WHERE ${this.filterSql('o', { states: [OrderState.DELIVERED], insideReturnWindow: true }, now, inWindow)}`,
+      inWindow,
+    );
     tally.deliveredInWindow = Number(delivered?.count ?? 0);
     tally.latestWindowEnd = dateFromSql(delivered?.latest);
     return tally;
@@ -192,32 +198,6 @@ export class OrderRepository {
       Object.assign(parameters, { closedStates: [OrderState.REFUNDED, OrderState.CANCELLED], delivered: OrderState.DELIVERED, now });
     }
     return conditions.join(' AND ');
-  }
-
-  private filtered(merchantId: string, filter: OrderFilter, now: Date): SelectQueryBuilder<BwpOrder> {
-    const query = this.dataSource.manager.createQueryBuilder(BwpOrder, 'o').where('o.merchant_id = :merchantId', { merchantId });
-    if (filter.states && filter.states.length > 0) query.andWhere('o.state IN (:...states)', { states: filter.states });
-    if (filter.insideReturnWindow === true) {
-      query.andWhere(
-        new Brackets((inside) =>
-          inside
-            .where('o.state IN (:...openStates)', { openStates: [...notDelivered, ...returnsInProgress] })
-            .orWhere('(o.state = :delivered AND o.return_window_ends_at > :now)', { delivered: OrderState.DELIVERED, now }),
-        ),
-      );
-    } else if (filter.insideReturnWindow === false) {
-      query.andWhere(
-        new Brackets((outside) =>
-          outside
-            .where('o.state IN (:...closedStates)', { closedStates: [OrderState.REFUNDED, OrderState.CANCELLED] })
-            .orWhere('(o.state = :delivered AND (o.return_window_ends_at IS NULL OR o.return_window_ends_at <= :now))', {
-              delivered: OrderState.DELIVERED,
-              now,
-            }),
-        ),
-      );
-    }
-    return query;
   }
 }
 

@@ -117,6 +117,8 @@ describe('lookups by ID answer with the named merchant\'s rows only, whatever ID
     try {
       const again = await orders.page(ACME, {}, 50, undefined, server.clock.now(), { withLines: true });
       expect(again.lines!.get(orderIds.acme)!.map((read) => read.sku)).toEqual(['NW-TENT-2P']);
+      // Not asked for, the tally is not read.
+      expect(again.tally).toBeNull();
       expect(await orders.linesWithProducts([orderIds.acme], ACME)).toHaveLength(1);
     } finally {
       await manager.delete(BwpOrderLine, { id: stray.id });
@@ -127,6 +129,8 @@ describe('lookups by ID answer with the named merchant\'s rows only, whatever ID
     const orders = new OrderRepository(server.app.dataSource);
     const page = await orders.page(ACME, {}, 50, undefined, server.clock.now(), { withTally: true });
     expect(page.rows.map((order) => order.id)).toEqual([orderIds.acme]);
+    // Not asked for, the lines are not read.
+    expect(page.lines).toBeNull();
     expect(page.tally && countMatching(page.tally, {})).toBe(1);
     expect(await new OrderTallies(server.app.dataSource).read(ACME, server.clock.now())).toEqual(page.tally);
   });
@@ -277,6 +281,22 @@ describe('orders of rows: by ID, not by the order rows were written in (several 
     return `${next.slice(0, 8)}-${next.slice(8, 12)}-${next.slice(12, 16)}-${next.slice(16, 20)}-${next.slice(20)}`;
   }
 
+  it('O1: an order with no line of its own is on the orders page read with its lines, with none (the join\'s empty row is no line)', async () => {
+    const manager = server.app.dataSource.manager;
+    const orders = new OrderRepository(server.app.dataSource);
+    const acmeOrder = await manager.findOneByOrFail(BwpOrder, { id: orderIds.acme });
+    const bare = { ...acmeOrder, id: idBefore(acmeOrder.id, -5), externalId: `${acmeOrder.externalId}-bare` };
+    await manager.insert(BwpOrder, bare);
+    try {
+      const page = await orders.page(ACME, {}, 50, undefined, server.clock.now(), { withLines: true });
+      expect(page.rows.map((order) => order.id)).toEqual([bare.id, orderIds.acme]);
+      expect(page.lines!.get(bare.id)).toEqual([]);
+      expect(page.lines!.get(orderIds.acme)).toHaveLength(1);
+    } finally {
+      await manager.delete(BwpOrder, { id: bare.id });
+    }
+  });
+
   it('O1: an order\'s lines come in ID order even when a line with an earlier ID was written last', async () => {
     const manager = server.app.dataSource.manager;
     const [line] = await manager.findBy(BwpOrderLine, { orderId: orderIds.bluebird });
@@ -330,5 +350,31 @@ describe('orders of rows: by ID, not by the order rows were written in (several 
     } finally {
       await manager.delete(LinkEvent, { id: slow.id });
     }
+  });
+
+  it('U7: pages of one timeline asked for side by side in one request each get their own entries (the loader keys a page by its size and cursor)', async () => {
+    const events = await server.app.dataSource.manager.find(LinkEvent, { where: { linkId: bluebirdLink.id }, order: { id: 'ASC' } });
+    expect(events.length).toBeGreaterThanOrEqual(3);
+    const cursors = (await server.gql('{ sellerCentralLink { timeline(first: 2) { edges { cursor } } } }', {}, BLUEBIRD_TOKEN)).body.data.sellerCentralLink.timeline.edges;
+    const { body } = await server.gql(
+      `query($first: String, $second: String) { sellerCentralLink {
+        one: timeline(first: 1) { nodes { message } }
+        two: timeline(first: 2) { nodes { message } }
+        next: timeline(first: 1, after: $first) { nodes { message } }
+        rest: timeline(first: 2, after: $first) { nodes { message } }
+        third: timeline(first: 1, after: $second) { nodes { message } }
+      } }`,
+      { first: cursors[0].cursor, second: cursors[1].cursor },
+      BLUEBIRD_TOKEN,
+    );
+    const messages = (page: string) => body.data.sellerCentralLink[page].nodes.map((node: { message: string }) => node.message);
+    const written = events.map((event) => event.message);
+    expect(Object.fromEntries(['one', 'two', 'next', 'rest', 'third'].map((page) => [page, messages(page)]))).toEqual({
+      one: written.slice(0, 1),
+      two: written.slice(0, 2),
+      next: written.slice(1, 2),
+      rest: written.slice(1, 3),
+      third: written.slice(2, 3),
+    });
   });
 });

@@ -332,6 +332,27 @@ describe('the catalog page', () => {
     expect(body.data.catalogSummary).toEqual({ productCount: 6, eligibleCount: 4, offeringPrimeCount: 1 });
   });
 
+  it('P1: a page past the last match has the same totalCount as the first, whatever the filter (no row carries it: it is read on its own)', async () => {
+    await onboard(server);
+    const products = await productsBySku(server);
+    await toggle(server, products['NW-TENT-2P'].id, true);
+    const filters: Array<[object, number]> = [
+      [{}, 6],
+      [{ offeringPrime: true }, 1],
+      [{ offeringPrime: false }, 5],
+      [{ eligible: true }, 4],
+      [{ eligible: false }, 2],
+      [{ search: 'TENT' }, 1],
+      [{ search: 'nw-', offeringPrime: false }, 5],
+      [{ search: 'HEADLAMP', eligible: false }, 1],
+    ];
+    for (const [filter, total] of filters) {
+      const all = (await server.gql(CATALOG, { filter, first: 10 })).body.data.catalogProducts;
+      const past = (await server.gql(CATALOG, { filter, first: 10, after: all.pageInfo.endCursor })).body.data.catalogProducts;
+      expect({ filter, first: all.totalCount, past: past.totalCount, nodes: past.nodes }).toEqual({ filter, first: total, past: total, nodes: [] });
+    }
+  });
+
   it('nothing is eligible while the link needs attention', async () => {
     await onboard(server);
     await setSandboxAccount(server, 'A1NORTHWINDPRO', { standing: 'SUSPENDED' });

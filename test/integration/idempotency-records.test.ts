@@ -77,6 +77,18 @@ describe('idempotency records', () => {
     expect(kept.map((record) => record.key)).toEqual(['fits']);
   });
 
+  it('an answer that cannot be stored for another reason than a lost race (a dropped connection) fails the request with that error, not a replay', async () => {
+    const dropped = new Error('Connection terminated unexpectedly');
+    const store = jest.spyOn(server.app.transactions, 'run').mockRejectedValueOnce(dropped);
+    try {
+      await expect(server.app.idempotency.run(request('k-dropped', { x: 1 }), async () => ({ userErrors: [] }))).rejects.toBe(dropped);
+      expect(store).toHaveBeenCalledTimes(1);
+    } finally {
+      store.mockRestore();
+    }
+    expect(await server.app.dataSource.manager.countBy(IdempotencyKey, { key: 'k-dropped' })).toBe(0);
+  });
+
   it('two retries racing with one key both answer with the first stored answer', async () => {
     // Each work waits until both have started it: neither record can be written before both lookups
     // have found nothing, so the race happens on every run, however slow the database answers.

@@ -137,6 +137,34 @@ describe('live updates: each event fires once per change, with the committed sta
   });
 });
 
+describe('live updates: the unlink request\'s own moves', () => {
+  it('U4, U5: each move of the request is an event with its new state: WAITING, WITHDRAWN, WAITING again, then UNLINKING', async () => {
+    await onboard(server);
+    const owner = await connect();
+    const unlink = owner.subscribe(`subscription { unlinkRequestChanged { id state } }`);
+    await listening(server, 1);
+    const request = async () => (await server.gql(`mutation { requestUnlink(input: { reason: "Moving on" }) { unlinkRequest { id } userErrors { code } } }`)).body.data.requestUnlink;
+    const first = await request();
+    expect(first.userErrors).toEqual([]);
+    await unlink.until(1);
+    const withdrawn = await server.gql('mutation($id: ID!) { withdrawUnlinkRequest(input: { unlinkRequestId: $id }) { userErrors { code } } }', { id: first.unlinkRequest.id });
+    expect(withdrawn.body.data.withdrawUnlinkRequest.userErrors).toEqual([]);
+    await unlink.until(2);
+    const second = await request();
+    await unlink.until(3);
+    // No order is open: the scheduler begins unlinking at once.
+    await server.app.unlinking.advance();
+    await unlink.until(4);
+    expect(unlink.data.map((data) => [data.unlinkRequestChanged.id, data.unlinkRequestChanged.state])).toEqual([
+      [first.unlinkRequest.id, 'WAITING'],
+      [first.unlinkRequest.id, 'WITHDRAWN'],
+      [second.unlinkRequest.id, 'WAITING'],
+      [second.unlinkRequest.id, 'UNLINKING'],
+    ]);
+    expect(unlink.errors).toEqual([]);
+  });
+});
+
 describe('live updates: who receives what', () => {
   it('never another merchant\'s events: Bluebird\'s subscriber sees only Bluebird\'s link', async () => {
     const acme = await connect('demo-acme-owner');
