@@ -11,7 +11,9 @@ import { BENCH_TOKEN, seedBenchData } from './bench-seed';
 /**
  * npm run bench:execution: the two pages' server CPU per request in process (Fastify's inject, no sockets),
  * with graphql-jit off and on (GRAPHQL_JIT), interleaved over four rounds so that a shared machine's
- * drift hits both alike. What the HTTP bench cannot separate from its noise, this can.
+ * drift hits both alike. What the HTTP bench cannot separate from its noise, this can. The npm script sets
+ * NODE_ENV=production in the environment, as the bench's server processes have it: graphql-js reads it when
+ * it loads, and outside production checks every instanceof across realms (about 5% of a page).
  */
 const benchSignIn = { AUTH_JWKS_URL: 'https://login.bench.invalid/.well-known/jwks.json', AUTH_ISSUER: 'https://login.bench.invalid/', AUTH_AUDIENCE: 'bwp-bench', SELLER_CENTRAL: 'sandbox' };
 const pages: Record<string, string> = {

@@ -17,6 +17,7 @@ import { SandboxStorefrontResolver } from '../orders/sandbox-storefront.resolver
 import { BlockingProductsResolver, LinkUnlinkRequestResolver, UnlinkRefusalResolver, UnlinkResolver } from '../unlinking/unlink.resolver';
 import { SandboxResolver } from '../seller-central/sandbox/sandbox.resolver';
 import { validateArgument } from '../shared/graphql/argument-validation';
+import { directFieldResolvers } from '../shared/graphql/direct-field-resolvers';
 import { RequestContext } from './context';
 import { NodeResolver } from './node.resolver';
 import { LiveResolver } from '../live/live.resolver';
@@ -51,16 +52,20 @@ export function resolverClasses(options: { sandboxControls: boolean }): NonEmpty
 
 /**
  * The GraphQL schema. Resolver instances come from the request's context, so that each app (and
- * each test server) uses its own object graph rather than a process-wide container.
+ * each test server) uses its own object graph rather than a process-wide container. Field resolvers
+ * that take only their object and the context are called directly (see directFieldResolvers).
  */
-export function buildAppSchema(options: { sandboxControls: boolean }): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildAppSchema(options: { sandboxControls: boolean }): Promise<GraphQLSchema> {
+  const buildOptions = {
     resolvers: resolverClasses(options),
     container: ({ context }: { context: RequestContext }): ContainerType => context.container,
     scalarsMap: [{ type: Date, scalar: DateTimeISO }],
     validateFn: validateArgument,
     pubSub: unusedPubSub,
-  });
+  };
+  const schema = await buildSchema(buildOptions);
+  directFieldResolvers(schema, buildOptions);
+  return schema;
 }
 
 /**
