@@ -6,16 +6,22 @@ export const productEligibleSql =
   '(p.listed = :listed AND EXISTS (SELECT 1 FROM fulfillment_inventory i WHERE i.merchant_id = p.merchant_id AND i.sku = p.sku AND i.fulfillable_quantity > 0))';
 
 /**
- * The merchant's stored counts as columns of scalar subqueries (`:merchantId` names the merchant), so that a
- * statement can read them alongside its own rows: three primary-key lookups, whatever the catalog's size.
+ * The merchant's stored counts as scalar subqueries (`:merchantId` names the merchant), by the name
+ * countsFromRow reads, so that a statement can read them alongside its own rows: three primary-key
+ * lookups, whatever the catalog's size.
  */
+export const countValues: Readonly<Record<string, string>> = Object.fromEntries(
+  (['products', 'offering_prime', 'listed_with_units'] as const).map((column) => [`count_${column}`, `(SELECT cc.${column} FROM catalog_count cc WHERE cc.merchant_id = :merchantId)`]),
+);
+
+/** countValues as columns. */
 export function countColumns(): string {
-  return (['products', 'offering_prime', 'listed_with_units'] as const)
-    .map((column) => `(SELECT cc.${column} FROM catalog_count cc WHERE cc.merchant_id = :merchantId) AS "count_${column}"`)
+  return Object.entries(countValues)
+    .map(([name, expression]) => `${expression} AS "${name}"`)
     .join(', ');
 }
 
-/** The counts of a row read with countColumns; a merchant without a row has no products. */
+/** The counts of a row read with countColumns (or of an object of countValues); a merchant without a row has no products. */
 export function countsFromRow(row: Record<string, unknown>): CatalogCounts {
   return {
     products: Number(row.count_products ?? 0),

@@ -1,6 +1,6 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import { RowReader } from '../database/row-reader';
-import { dateFromSql } from '../database/sql-values';
+import { dateFromSql, jsonFromSql, jsonObjectSql } from '../database/sql-values';
 import { ErrorCode } from '../shared/errors';
 import { LinkState } from '../linking/link-state';
 import { LinkRepository } from '../linking/link.repository';
@@ -8,7 +8,7 @@ import { OnboardingStepKind, StepState } from '../onboarding/onboarding-step-sta
 import { OnboardingStepRepository } from '../onboarding/onboarding-step.repository';
 import { CatalogProduct } from './catalog-product.entity';
 import { countable, countMatching, eligibleCount } from './catalog-counts';
-import { CatalogCountStore, countColumns, countsFromRow, productEligibleSql } from './catalog-counts.repository';
+import { CatalogCountStore, countsFromRow, countValues, productEligibleSql } from './catalog-counts.repository';
 import { FulfillmentInventoryRecord } from './fulfillment-inventory.entity';
 import { merchantIneligibility, PrimeReadiness } from './prime-eligibility';
 
@@ -51,8 +51,9 @@ export function prefixedProductColumns(prefix: string): string {
   return productColumnNames.map((column) => `p.${column} AS ${prefix}${column}`).join(', ');
 }
 
-type RawProductRow = Record<'id' | 'sku' | 'amazon_sku' | 'title' | 'currency', string> & Record<'price_cents' | 'offer_prime' | 'listed' | 'updated_at' | 'fulfillable_quantity' | 'total_count', unknown>;
-type RawPageRow = RawProductRow & Partial<RawReadinessRow>;
+type RawProductRow = Record<'id' | 'sku' | 'amazon_sku' | 'title' | 'currency', string> & Record<'price_cents' | 'offer_prime' | 'listed' | 'updated_at' | 'fulfillable_quantity', unknown>;
+/** A row of the catalog page: the product, its units, and (when asked for) the page's header as JSON. */
+type RawPageRow = RawProductRow & { header?: unknown };
 
 /**
  * Maps a raw row of `productColumns` (or of prefixedProductColumns(prefix)) by hand; SQLite hands booleans
@@ -77,17 +78,26 @@ export const productFromRow = productReader('');
 
 /**
  * P2's merchant readiness (the current link, its attention, its Amazon Pay and Prime shipping steps) as
- * scalar subqueries: each reads the current link by its unique index once per statement, so they can ride
- * along with another read (the catalog page) and cost no round trip of their own.
+ * scalar subqueries by the name readinessFromRow reads: each reads the current link by its unique index once
+ * per statement, so they can ride along with another read (the catalog page) and cost no round trip of their own.
  */
-const readinessColumns = ['state AS link_state', 'attention_code', 'attention_message', 'attention_since']
-  .map((column) => `(SELECT l.${column.split(' ')[0]} FROM seller_central_link l WHERE l.current_for_merchant_id = :merchantId) AS ${column.split(' ').pop()}`)
-  .concat(
-    ['amazonPay AS amazon_pay', 'primeShipping AS prime_shipping'].map(
-      (kind) =>
-        `(SELECT s.state FROM seller_central_link l JOIN onboarding_step s ON s.link_id = l.id AND s.merchant_id = l.merchant_id WHERE l.current_for_merchant_id = :merchantId AND s.kind = :${kind.split(' ')[0]}) AS ${kind.split(' ').pop()}`,
-    ),
-  )
+const readinessValues: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(
+    (['state AS link_state', 'attention_code', 'attention_message', 'attention_since'] as const).map((column) => [
+      column.split(' ').pop()!,
+      `(SELECT l.${column.split(' ')[0]} FROM seller_central_link l WHERE l.current_for_merchant_id = :merchantId)`,
+    ]),
+  ),
+  ...Object.fromEntries(
+    (['amazonPay AS amazon_pay', 'primeShipping AS prime_shipping'] as const).map((kind) => [
+      kind.split(' ').pop()!,
+      `(SELECT s.state FROM seller_central_link l JOIN onboarding_step s ON s.link_id = l.id AND s.merchant_id = l.merchant_id WHERE l.current_for_merchant_id = :merchantId AND s.kind = :${kind.split(' ')[0]})`,
+    ]),
+  ),
+};
+
+const readinessColumns = Object.entries(readinessValues)
+  .map(([name, expression]) => `${expression} AS ${name}`)
   .join(', ');
 
 const readinessParameters = { amazonPay: OnboardingStepKind.REGISTER_AMAZON_PAY, primeShipping: OnboardingStepKind.ACTIVATE_PRIME_SHIPPING };
@@ -190,14 +200,16 @@ export class CatalogRepository {
     const where = this.filterSql('p', readiness, filter, parameters);
     // An unsearched filter's total comes from the merchant's stored counts (primary-key lookups); a search is counted.
     const fromCounts = withTotalCount && countable(filter);
-    const countSql = fromCounts
-      ? countColumns()
-      : `(SELECT COUNT(*) FROM catalog_product c WHERE ${this.filterSql('c', readiness, filter, parameters)}) AS total_count`;
-    const withReadiness = read.readiness === true;
-    if (withReadiness) Object.assign(parameters, readinessParameters);
+    const header: Record<string, string> = {
+      ...(!withTotalCount ? {} : fromCounts ? countValues : { total_count: `(SELECT COUNT(*) FROM catalog_product c WHERE ${this.filterSql('c', readiness, filter, parameters)})` }),
+      ...(read.readiness === true ? readinessValues : {}),
+    };
+    if (read.readiness === true) Object.assign(parameters, readinessParameters);
     if (afterSku !== undefined) parameters.afterSku = afterSku;
+    // The total and the readiness are the same on every row: one JSON column carries them (see jsonObjectSql).
+    const headerSql = Object.keys(header).length > 0 ? jsonObjectSql(this.dataSource.options.type, header) : undefined;
     const raw = await this.rows.rows<RawPageRow>(
-      `SELECT ${productColumns}, i.fulfillable_quantity${withTotalCount ? `, ${countSql}` : ''}${withReadiness ? `, ${readinessColumns}` : ''}
+      `SELECT ${productColumns}, i.fulfillable_quantity${headerSql ? `, ${headerSql} AS header` : ''}
        FROM catalog_product p LEFT JOIN fulfillment_inventory i ON i.merchant_id = p.merchant_id AND i.sku = p.sku
        WHERE ${where}${afterSku !== undefined ? ' AND p.sku > :afterSku' : ''}
        ORDER BY p.sku ASC LIMIT :pageLimit`,
@@ -205,13 +217,14 @@ export class CatalogRepository {
     );
     const rows = raw.map((row) => ({ ...productFromRow(row), fulfillableQuantity: row.fulfillable_quantity === null ? null : Number(row.fulfillable_quantity) }));
     // A page past the last product has no row to carry the count: the same count is read on its own (rare).
-    const countRow = !withTotalCount ? undefined : (raw[0] ?? (await this.rows.rows<RawPageRow>(`SELECT ${countSql}`, parameters))[0]);
-    const totalCount = !countRow
+    const headerRow = !withTotalCount ? raw[0] : (raw[0] ?? (await this.rows.rows<RawPageRow>(`SELECT ${headerSql} AS header`, parameters))[0]);
+    const values = headerSql && headerRow ? jsonFromSql(headerRow.header) : undefined;
+    const totalCount = !withTotalCount || !values
       ? null
       : fromCounts
-        ? countMatching(countsFromRow(countRow as Record<string, unknown>), filter, typeof filter.eligible === 'boolean' && readinessOrFail(readiness))
-        : Number(countRow.total_count);
-    return { rows, totalCount, readiness: withReadiness && raw.length > 0 ? readinessFromRow(raw[0] as RawReadinessRow) : null };
+        ? countMatching(countsFromRow(values), filter, typeof filter.eligible === 'boolean' && readinessOrFail(readiness))
+        : Number(values.total_count);
+    return { rows, totalCount, readiness: read.readiness === true && raw.length > 0 && values ? readinessFromRow(values as RawReadinessRow) : null };
   }
 
   /** The page header's counts, from the merchant's stored counts (one primary-key lookup). */

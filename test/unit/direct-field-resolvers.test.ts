@@ -46,7 +46,7 @@ const instance = new ParcelResolver();
 const container = { get: () => instance };
 
 /** The schema, the fields directFieldResolvers says it made direct, and those whose resolver it did replace. */
-async function schemaWith(options: { globalMiddlewares?: MiddlewareFn[] } = {}) {
+async function schemaWith(options: { globalMiddlewares?: Array<MiddlewareFn<Context>> } = {}) {
   const buildOptions = { resolvers: [ParcelResolver] as [Function], container, ...options };
   const schema = await buildSchema(buildOptions);
   const fields = (schema.getType('Parcel') as GraphQLObjectType).getFields();
