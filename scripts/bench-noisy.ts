@@ -114,8 +114,8 @@ async function prepare(database: DatabaseConfig): Promise<void> {
   await dataSource.runMigrations();
   await dataSource.transaction((manager) => seedSandboxAccounts(manager));
   await seedBenchData(dataSource, LARGE, 50);
-  // Planner statistics for the rows just loaded, as autovacuum would gather them before long.
-  await dataSource.query('ANALYZE');
+  // Planner statistics and the visibility map for the rows just loaded, as autovacuum would make them before long.
+  await dataSource.query(database.type === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE');
   await dataSource.destroy();
 }
 

@@ -122,9 +122,15 @@ export class OrderRepository {
   async page(merchantId: string, filter: OrderFilter, first: number, afterId: string | undefined, now: Date, options: OrderPageOptions = {}): Promise<OrderPageRead> {
     const { withTally = false, withLines = false } = options;
     const parameters: Record<string, unknown> = { merchantId, ...(withTally ? tallyParameters(now) : {}), pageLimit: Number(first) + 1 };
-    const where = this.filterSql('o', filter, now, parameters);
+    const where = this.filterSql('p', filter, now, parameters);
     if (afterId) parameters.afterId = afterId;
-    const orders = `SELECT ${orderColumns}${withTally ? `, ${tallyColumns()}` : ''} FROM bwp_order o WHERE ${where}${afterId ? ' AND o.id < :afterId' : ''} ORDER BY o.id DESC LIMIT :pageLimit`;
+    // The page's IDs first, then its orders by primary key. Asked for whole rows in ID order, PostgreSQL's planner
+    // walks the primary key backwards and filters on the merchant, which passes over every newer order of every other
+    // merchant (10,000 of them in the bench: 2.3 ms a page); asked for IDs only, it reads them from the (merchant_id, id)
+    // index alone, and the page costs the same whoever placed the newer orders. CROSS JOIN keeps SQLite from turning the
+    // join around (it reads the page first, as PostgreSQL does, rather than every order of the merchant).
+    const pageIds = `SELECT p.id FROM bwp_order p WHERE ${where}${afterId ? ' AND p.id < :afterId' : ''} ORDER BY p.id DESC LIMIT :pageLimit`;
+    const orders = `SELECT ${orderColumns}${withTally ? `, ${tallyColumns()}` : ''} FROM (${pageIds}) page CROSS JOIN bwp_order o WHERE o.id = page.id AND o.merchant_id = :merchantId ORDER BY o.id DESC`;
     if (!withLines) {
       const raw = await this.rows.rows(orders, parameters);
       // A page past the last order has no row to carry the tally: the caller reads it on its own (rare).
