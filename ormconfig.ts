@@ -5,7 +5,7 @@ import { entities } from './src/database/entities';
 import pg from 'pg';
 import { postgresMigrations, sqliteMigrations } from './src/database/migrations';
 import { SnakeNamingStrategy } from './src/database/snake-naming.strategy';
-import { utcTextToDate } from './src/database/sql-values';
+import { dateFromSql } from './src/database/sql-values';
 
 /**
  * The one definition of the database: the server, the tests and the TypeORM CLI
@@ -44,7 +44,7 @@ export function createDataSource(config: DatabaseConfig, options: { logger?: Log
  */
 function storeTimestampsInUtc(): void {
   pg.defaults.parseInputDatesAsUTC = true;
-  pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (text: string) => utcTextToDate(text) ?? new Date(`${text.replace(' ', 'T')}Z`));
+  pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (text: string) => dateFromSql(text)!);
 }
 
 export default createDataSource(databaseConfigFromEnv(process.env));

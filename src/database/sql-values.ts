@@ -1,6 +1,6 @@
 import { QueryFailedError } from 'typeorm';
 
-/** A timestamp from a raw SQL result: PostgreSQL hands back a Date, SQLite TypeORM's UTC text. */
+/** A timestamp from a raw SQL result (PostgreSQL's pg hands back a Date, SQLite TypeORM's UTC text), and pg's parser of `timestamp` text. */
 export function dateFromSql(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value;
@@ -15,7 +15,7 @@ export function dateFromSql(value: unknown): Date | null {
  * is null and goes to the parser, so both paths agree on every input (a test compares them). Like the parser,
  * it keeps milliseconds and drops the rest.
  */
-export function utcTextToDate(text: string): Date | null {
+function utcTextToDate(text: string): Date | null {
   const { length } = text;
   if (length < 19 || length > 26 || length === 20 || (length > 19 && text[19] !== '.')) return null;
   if (text[4] !== '-' || text[7] !== '-' || text[10] !== ' ' || text[13] !== ':' || text[16] !== ':') return null;
@@ -27,9 +27,10 @@ export function utcTextToDate(text: string): Date | null {
   const second = digitsAt(text, 17, 19);
   const decimals = Math.min(length, 23);
   const millisecond = length === 19 ? 0 : digitsAt(text, 20, decimals) * 10 ** (23 - decimals);
-  // Date.UTC reads years 0 to 99 as 1900 to 1999; the parser does not.
-  const inRange = year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23;
-  if (!inRange || minute < 0 || minute > 59 || second < 0 || second > 59 || millisecond < 0 || digitsAt(text, decimals, length) < 0) return null;
+  const beyondMilliseconds = digitsAt(text, decimals, length);
+  // Date.UTC reads years 0 to 99 as 1900 to 1999; the parser does not. A field that is not digits is -1, out of range.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23) return null;
+  if (minute < 0 || minute > 59 || second < 0 || second > 59 || millisecond < 0 || beyondMilliseconds < 0) return null;
   return new Date(Date.UTC(year, month - 1, day, hour, minute, second, millisecond));
 }
 
